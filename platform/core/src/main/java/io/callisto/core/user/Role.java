@@ -1,0 +1,8 @@
+package io.callisto.core.user;
+
+/** What a user may do within their tenant. */
+public enum Role {
+    ADMIN,
+    SUPERVISOR,
+    AGENT
+}

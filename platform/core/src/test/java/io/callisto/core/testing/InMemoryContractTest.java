@@ -1,0 +1,34 @@
+package io.callisto.core.testing;
+
+import io.callisto.core.contract.CredentialRepositoryContract;
+import io.callisto.core.contract.RepositoryFixture;
+import io.callisto.core.contract.TenantRepositoryContract;
+import io.callisto.core.contract.UserRepositoryContract;
+import org.junit.jupiter.api.Nested;
+
+/** The repository contracts against the in-memory implementation. */
+class InMemoryContractTest {
+    @Nested
+    class Tenants extends TenantRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new InMemoryStore();
+        }
+    }
+
+    @Nested
+    class Users extends UserRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new InMemoryStore();
+        }
+    }
+
+    @Nested
+    class Credentials extends CredentialRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new InMemoryStore();
+        }
+    }
+}
