@@ -1,5 +1,7 @@
 package io.callisto.core.testing;
 
+import io.callisto.core.auth.ClusterSecretRepository;
+import io.callisto.core.contract.ClusterSecretRepositoryContract;
 import io.callisto.core.contract.CredentialRepositoryContract;
 import io.callisto.core.contract.RepositoryFixture;
 import io.callisto.core.contract.TenantRepositoryContract;
@@ -29,6 +31,16 @@ class InMemoryContractTest {
         @Override
         protected RepositoryFixture createFixture() {
             return new InMemoryStore();
+        }
+    }
+
+    @Nested
+    class Secrets extends ClusterSecretRepositoryContract {
+        private final InMemoryClusterSecretRepository secrets = new InMemoryClusterSecretRepository();
+
+        @Override
+        protected ClusterSecretRepository secrets() {
+            return secrets;
         }
     }
 }
