@@ -1,6 +1,10 @@
 package io.callisto.core.testing;
 
 import io.callisto.core.auth.ClusterSecretRepository;
+import io.callisto.core.auth.InMemoryLoginThrottle;
+import io.callisto.core.auth.LoginThrottle;
+import io.callisto.core.auth.ThrottlePolicy;
+import io.callisto.core.contract.LoginThrottleContract;
 import io.callisto.core.contract.ClusterSecretRepositoryContract;
 import io.callisto.core.contract.CredentialRepositoryContract;
 import io.callisto.core.contract.RepositoryFixture;
@@ -41,6 +45,14 @@ class InMemoryContractTest {
         @Override
         protected ClusterSecretRepository secrets() {
             return secrets;
+        }
+    }
+
+    @Nested
+    class Throttle extends LoginThrottleContract {
+        @Override
+        protected LoginThrottle create(ThrottlePolicy policy, MutableClock clock) {
+            return new InMemoryLoginThrottle(policy, clock);
         }
     }
 }

@@ -1,0 +1,99 @@
+package io.callisto.platform;
+
+import io.callisto.platform.api.AccountApi;
+import io.callisto.platform.api.ApiKeysApi;
+import io.callisto.platform.api.AuthApi;
+import io.callisto.platform.api.SignupApi;
+import io.callisto.platform.http.ApiRouter;
+import io.callisto.platform.http.ApiService;
+import io.callisto.platform.http.ClientRateLimiter;
+import io.callisto.platform.http.JsonBodies;
+import io.callisto.platform.http.Problems;
+import io.callisto.platform.observe.HealthProbe;
+import io.callisto.platform.observe.Observability;
+import io.callisto.platform.openapi.OpenApiApi;
+import io.callisto.platform.openapi.OpenApiDocument;
+import io.callisto.platform.web.WebAppService;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform's HTTP server: its own API (sign-up, auth, me, tenant, API keys), the API services the
+ * composition root adds (tenant-admin, billing ...), {@code /openapi}, {@code /observe/*} and the web app.
+ */
+public final class PlatformServer {
+    private static final System.Logger LOG = System.getLogger(PlatformServer.class.getName());
+    private final WebServer server;
+    private final ApiRouter router;
+    private final OpenApiDocument openApi;
+
+    private PlatformServer(WebServer server, ApiRouter router, OpenApiDocument openApi) {
+        this.server = server;
+        this.router = router;
+        this.openApi = openApi;
+    }
+
+    public static PlatformServer start(PlatformConfig config, PlatformServices services, List<ApiService> extra,
+                                       List<HealthProbe> probes) {
+        JsonBodies bodies = new JsonBodies(config.maxJsonBytes());
+        List<ApiService> apis = new ArrayList<>(List.of(
+                new SignupApi(services.signups(), bodies),
+                new AuthApi(services.auth(), bodies),
+                new AccountApi(services.users(), services.tenants()),
+                new ApiKeysApi(services.apiKeys(), bodies)));
+        apis.addAll(extra);
+        OpenApiDocument openApi = OpenApiDocument.assemble("openapi/base.yaml", apis.stream()
+                .map(a -> Map.entry(a.getClass().getClassLoader(), a.openApiFragment())).toList());
+        apis.add(new OpenApiApi(() -> openApi));
+        ApiRouter router = new ApiRouter(services.auth()::authenticate,
+                new ClientRateLimiter(config.publicRequestsPerMinute(), Clock.systemUTC()));
+        apis.forEach(router::add);
+        WebAppService webApp = WebAppService.fromClasspath();
+
+        WebServer server = WebServer.builder()
+                .host(config.host())
+                .port(config.port())
+                .shutdownHook(false)
+                .shutdownGracePeriod(Duration.ofSeconds(10))
+                // A backstop only: JSON endpoints enforce their own, smaller limit with a problem answer.
+                .maxPayloadSize(16L * 1024 * 1024)
+                .addFeature(Observability.feature(probes))
+                .routing(routing -> routes(routing, router, webApp))
+                .build()
+                .start();
+        LOG.log(System.Logger.Level.INFO, "platform HTTP listening on {0}:{1,number,#} ({2} API endpoints{3})",
+                config.host(), server.port(), router.endpoints().size(), webApp == null ? ", no web app" : "");
+        return new PlatformServer(server, router, openApi);
+    }
+
+    private static void routes(HttpRouting.Builder routing, ApiRouter router, WebAppService webApp) {
+        router.register(routing);
+        router.registerFallback(routing);
+        if (webApp != null) {
+            webApp.register(routing);
+        }
+        routing.any((req, res) -> Problems.send(req, res, 404, "unknown-route", "Not found", "nothing at this path"));
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public ApiRouter router() {
+        return router;
+    }
+
+    public OpenApiDocument openApi() {
+        return openApi;
+    }
+
+    /** Stops accepting connections and lets requests in flight finish (up to the grace period). */
+    public void stop() {
+        server.stop();
+    }
+}

@@ -1,0 +1,148 @@
+package io.callisto.platform.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.callisto.core.error.CallistoException;
+import io.callisto.core.error.ErrorKind;
+import io.callisto.core.error.Errors;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a request body as one JSON object of a given record type. Refuses, with a precise problem:
+ * a non-JSON content type (415), a body over the limit (413, before reading it when Content-Length says so),
+ * an empty or malformed body, unknown fields, and values of the wrong type (400). Never echoes input.
+ */
+public final class JsonBodies {
+    private final int maxBytes;
+
+    public JsonBodies(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    public <T> T read(ServerRequest request, Class<T> type) {
+        requireJsonContentType(request);
+        byte[] body = readLimited(request);
+        if (body.length == 0) {
+            throw Errors.invalid("body-required", "a JSON object body is required");
+        }
+        try {
+            T value = Json.mapper().readValue(body, type);
+            if (value == null) {
+                throw Errors.invalid("body-required", "a JSON object body is required");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw translate(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void requireJsonContentType(ServerRequest request) {
+        String contentType = request.headers().first(HeaderNames.CONTENT_TYPE).orElse("")
+                .toLowerCase(Locale.ROOT);
+        String mediaType = contentType.split(";", 2)[0].trim();
+        if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
+            throw new CallistoException(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "send the body as application/json");
+        }
+    }
+
+    private byte[] readLimited(ServerRequest request) {
+        long declared = request.headers().contentLength().orElse(-1L);
+        if (declared > maxBytes) {
+            throw tooLarge();
+        }
+        if (!request.content().hasEntity()) {
+            return new byte[0];
+        }
+        try (InputStream in = request.content().inputStream()) {
+            byte[] data = in.readNBytes(maxBytes + 1);
+            if (data.length > maxBytes) {
+                throw tooLarge();
+            }
+            return data;
+        } catch (IOException e) {
+            throw Errors.invalid("unreadable-body", "the request body could not be read");
+        }
+    }
+
+    private CallistoException tooLarge() {
+        return new CallistoException(ErrorKind.PAYLOAD_TOO_LARGE, "payload-too-large",
+                "the request body must be at most " + maxBytes + " bytes");
+    }
+
+    static CallistoException translate(JacksonException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return field(pathOf(unknown), "is not a known field");
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return field(pathOf(invalid), "must be " + describe(invalid.getTargetType()));
+        }
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return field(pathOf(mismatch), "must be " + describe(mismatch.getTargetType()));
+        }
+        if (e instanceof MismatchedInputException) {
+            return Errors.invalid("invalid-json", "the body must be a JSON object");
+        }
+        if (e instanceof DatabindException bind && !(bind instanceof JsonMappingException m && m.getPath().isEmpty())) {
+            return field(pathOf((JsonMappingException) bind), "has an invalid value");
+        }
+        return Errors.invalid("invalid-json", "the body is not valid JSON");
+    }
+
+    private static CallistoException field(String path, String message) {
+        return Errors.invalid(List.of(new CallistoException.FieldError(path, message)));
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "of the documented type";
+        }
+        if (type.isEnum()) {
+            return "one of " + List.of(type.getEnumConstants());
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object";
+        }
+        return "of the documented type";
+    }
+}
