@@ -8,7 +8,6 @@ import io.callisto.platform.http.ApiRouter;
 import io.callisto.platform.http.ApiService;
 import io.callisto.platform.http.ClientRateLimiter;
 import io.callisto.platform.http.JsonBodies;
-import io.callisto.platform.http.Problems;
 import io.callisto.platform.observe.HealthProbe;
 import io.callisto.platform.observe.Observability;
 import io.callisto.platform.openapi.OpenApiApi;
@@ -77,7 +76,6 @@ public final class PlatformServer {
         if (webApp != null) {
             webApp.register(routing);
         }
-        routing.any((req, res) -> Problems.send(req, res, 404, "unknown-route", "Not found", "nothing at this path"));
     }
 
     public int port() {

@@ -4,6 +4,8 @@ import io.callisto.core.auth.Caller;
 import io.callisto.core.error.CallistoException;
 import io.callisto.core.error.Errors;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.NotFoundException;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -46,6 +48,10 @@ public final class ApiRouter {
             routing.route(endpoint.method(), endpoint.path(), (req, res) -> dispatch(endpoint, req, res));
         }
         routing.error(CallistoException.class, Problems::send);
+        // What Helidon itself rejects (no route matched, a malformed request line or header ...).
+        routing.error(NotFoundException.class, (req, res, e) ->
+                Problems.send(req, res, 404, "unknown-route", "Not found", "nothing at this path"));
+        routing.error(HttpException.class, Problems::http);
         routing.error(Exception.class, Problems::internal);
     }
 

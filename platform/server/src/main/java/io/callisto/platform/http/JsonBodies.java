@@ -2,6 +2,7 @@ package io.callisto.platform.http;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -84,6 +85,9 @@ public final class JsonBodies {
     }
 
     static CallistoException translate(JacksonException e) {
+        if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
+            return Errors.invalid("invalid-json", "the JSON nests too deeply or holds too long a value");
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return field(pathOf(unknown), "is not a known field");
         }

@@ -4,6 +4,7 @@ import io.callisto.core.error.CallistoException;
 import io.callisto.core.error.ErrorKind;
 import io.callisto.core.error.RateLimitedException;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -41,6 +42,16 @@ public final class Problems {
     public static void send(ServerRequest request, ServerResponse response, int status, String code, String title,
                             String detail) {
         write(response, Problem.of(status, code, title, detail, path(request), List.of()));
+    }
+
+    /** A request Helidon refused before or outside our handlers: keep its status, answer with a problem. */
+    public static void http(ServerRequest request, ServerResponse response, HttpException e) {
+        int status = e.status().code();
+        if (status >= 500) {
+            internal(request, response, e);
+            return;
+        }
+        send(request, response, status, "http-" + status, e.status().reasonPhrase(), "the request was refused");
     }
 
     /** An unexpected failure: logged with its stack, answered without internals. */

@@ -1,0 +1,145 @@
+package io.callisto.dist;
+
+import io.callisto.admin.users.UsersApi;
+import io.callisto.billing.BillingSettings;
+import io.callisto.core.auth.AccessTokens;
+import io.callisto.core.auth.ApiKeyService;
+import io.callisto.core.auth.AuthDependencies;
+import io.callisto.core.auth.AuthService;
+import io.callisto.core.auth.PasswordHasher;
+import io.callisto.core.auth.ThrottlePolicy;
+import io.callisto.core.signup.SignupService;
+import io.callisto.core.tenant.TenantService;
+import io.callisto.core.user.UserService;
+import io.callisto.grid.GridConfig;
+import io.callisto.grid.GridLoginThrottle;
+import io.callisto.grid.GridNode;
+import io.callisto.persistence.JpaPersistence;
+import io.callisto.persistence.PersistenceConfig;
+import io.callisto.platform.PlatformConfig;
+import io.callisto.platform.PlatformServer;
+import io.callisto.platform.PlatformServices;
+import io.callisto.platform.auth.Argon2PasswordHasher;
+import io.callisto.platform.auth.JwtAccessTokens;
+import io.callisto.platform.http.JsonBodies;
+import io.callisto.platform.observe.HealthProbe;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The composition root: builds every part from settings and wires them. Nothing else in Callisto
+ * constructs adapters; modules meet here and in core's ports.
+ */
+public final class Callisto implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Callisto.class.getName());
+    private final List<AutoCloseable> parts = new ArrayList<>();
+    private final Clock clock = Clock.systemUTC();
+    private final PasswordHasher hasher = Argon2PasswordHasher.owaspDefaults();
+    private PlatformServer platform;
+    private GatewayNode gateway;
+    private JpaPersistence persistence;
+
+    private Callisto() {
+    }
+
+    public static Callisto start(Settings settings) {
+        Callisto callisto = new Callisto();
+        try {
+            callisto.startParts(settings);
+            return callisto;
+        } catch (RuntimeException e) {
+            callisto.close();
+            throw e;
+        }
+    }
+
+    private void startParts(Settings settings) {
+        Role role = Role.parse(settings.get("CALLISTO_ROLE", "all"));
+        Path dataDir = Path.of(settings.get("CALLISTO_DATA_DIR", "./data")).toAbsolutePath().normalize();
+        GridNode grid = GridNode.start(new GridConfig(settings.get("CALLISTO_CLUSTER", "callisto"),
+                settings.get("CALLISTO_CLUSTER_WKA", "127.0.0.1"), settings.get("CALLISTO_CLUSTER_HOST", "127.0.0.1"),
+                role.runsPlatform(), role.name().toLowerCase()));
+        parts.add(grid);
+        int port = settings.getInt("CALLISTO_HTTP_PORT", 8080, 0, 65_535);
+        String host = settings.get("CALLISTO_HTTP_HOST", "0.0.0.0");
+        if (role.runsPlatform()) {
+            persistence = JpaPersistence.start(persistenceConfig(settings, dataDir));
+            parts.add(persistence);
+            platform = PlatformServer.start(new PlatformConfig(host, port, PlatformConfig.DEFAULT_MAX_JSON_BYTES,
+                            settings.getInt("CALLISTO_PUBLIC_RATE_LIMIT", 60, 0, 1_000_000)),
+                    services(settings, grid), List.of(new UsersApi(userService(), bodies())),
+                    List.of(new HealthProbe("database", persistence::isHealthy),
+                            new HealthProbe("grid", grid::isHealthy)));
+            parts.add(platform::stop);
+        }
+        if (role == Role.GATEWAY) {
+            gateway = GatewayNode.start(host, port, grid);
+            parts.add(gateway);
+        }
+        LOG.log(System.Logger.Level.INFO, "Callisto started: role {0}, data in {1}", role, dataDir);
+    }
+
+    private PlatformServices services(Settings settings, GridNode grid) {
+        AccessTokens tokens = new JwtAccessTokens(SigningKey.resolve(settings, persistence.clusterSecrets()),
+                settings.getDuration("CALLISTO_ACCESS_TOKEN_TTL", Duration.ofMinutes(15)), clock);
+        AuthService auth = new AuthService(new AuthDependencies(persistence.transactions(), persistence.tenants(),
+                persistence.users(), persistence.refreshTokens(), persistence.apiKeys(), hasher, tokens,
+                new GridLoginThrottle(grid, ThrottlePolicy.DEFAULT, clock), clock),
+                settings.getDuration("CALLISTO_REFRESH_TOKEN_TTL", Duration.ofDays(30)));
+        SignupService signups = new SignupService(persistence.transactions(), persistence.tenants(), persistence.users(),
+                hasher, BillingSettings.fromSettings(settings::getOrNull), clock);
+        return new PlatformServices(auth, signups, userService(),
+                new TenantService(persistence.transactions(), persistence.tenants()),
+                new ApiKeyService(persistence.transactions(), persistence.apiKeys(), clock));
+    }
+
+    private UserService userService() {
+        return new UserService(persistence.transactions(), persistence.users(), persistence.refreshTokens(), hasher,
+                clock);
+    }
+
+    private static JsonBodies bodies() {
+        return new JsonBodies(PlatformConfig.DEFAULT_MAX_JSON_BYTES);
+    }
+
+    private static PersistenceConfig persistenceConfig(Settings settings, Path dataDir) {
+        String url = settings.getOrNull("CALLISTO_DB_URL");
+        if (url == null) {
+            try {
+                Files.createDirectories(dataDir);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot create the data directory " + dataDir, e);
+            }
+            return PersistenceConfig.embeddedH2(dataDir);
+        }
+        return new PersistenceConfig(url, settings.get("CALLISTO_DB_USER", "postgres"),
+                settings.get("CALLISTO_DB_PASSWORD", ""),
+                settings.getInt("CALLISTO_DB_POOL_SIZE", PersistenceConfig.DEFAULT_POOL_SIZE, 1, 500));
+    }
+
+    /** The HTTP port the platform (or the gateway's observe endpoints) listen on. */
+    public int httpPort() {
+        return platform != null ? platform.port() : gateway.port();
+    }
+
+    public PlatformServer platform() {
+        return platform;
+    }
+
+    /** Stops in reverse order of start: HTTP first (draining requests in flight), then the database, then the grid. */
+    @Override
+    public void close() {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "error while stopping " + parts.get(i), e);
+            }
+        }
+        parts.clear();
+    }
+}

@@ -1,0 +1,142 @@
+package io.callisto.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.callisto.core.auth.ApiKeyRepository;
+import io.callisto.core.auth.ClusterSecretRepository;
+import io.callisto.core.auth.RefreshTokenRepository;
+import io.callisto.core.tenant.TenantRepository;
+import io.callisto.core.tx.Transactions;
+import io.callisto.core.user.UserRepository;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
+import java.util.Map;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The platform's database: a connection pool, the schema migrated to the latest version, and the
+ * repositories and units of work over it. Start once per process with {@link #start}, close on shutdown.
+ */
+public final class JpaPersistence implements AutoCloseable {
+    static final String UNIT_NAME = "callisto";
+    private static final System.Logger LOG = System.getLogger(JpaPersistence.class.getName());
+
+    private final HikariDataSource dataSource;
+    private final EntityManagerFactory emf;
+    private final JpaTransactions transactions;
+    private final DatabaseHealth health;
+    private final TenantRepository tenants;
+    private final UserRepository users;
+    private final ApiKeyRepository apiKeys;
+    private final RefreshTokenRepository refreshTokens;
+    private final ClusterSecretRepository clusterSecrets;
+
+    private JpaPersistence(HikariDataSource dataSource, EntityManagerFactory emf) {
+        this.dataSource = dataSource;
+        this.emf = emf;
+        this.transactions = new JpaTransactions(emf);
+        this.health = new DatabaseHealth(dataSource);
+        this.tenants = new JpaTenantRepository(transactions);
+        this.users = new JpaUserRepository(transactions);
+        this.apiKeys = new JpaApiKeyRepository(transactions);
+        this.refreshTokens = new JpaRefreshTokenRepository(transactions);
+        this.clusterSecrets = new JpaClusterSecretRepository(transactions, Clock.systemUTC());
+    }
+
+    /**
+     * Opens the pool, migrates the schema (Flyway; a no-op when it is current, and safe to run from
+     * several members at once) and builds the EntityManagerFactory. Fails fast if the database is unreachable.
+     */
+    public static JpaPersistence start(PersistenceConfig config) {
+        HikariDataSource dataSource = new HikariDataSource(poolConfig(config));
+        try {
+            var result = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            LOG.log(System.Logger.Level.INFO, "database schema at version {0} ({1} migrations applied now)",
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                    result.migrationsExecuted);
+            EntityManagerFactory emf = jakarta.persistence.Persistence.createEntityManagerFactory(UNIT_NAME,
+                    Map.of(PersistenceUnitProperties.NON_JTA_DATASOURCE, dataSource));
+            try {
+                // Deploys the unit now (logs in, checks mappings) instead of on the first request.
+                emf.createEntityManager().close();
+            } catch (RuntimeException e) {
+                emf.close();
+                throw e;
+            }
+            return new JpaPersistence(dataSource, emf);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static HikariConfig poolConfig(PersistenceConfig config) {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("callisto-db");
+        pool.setJdbcUrl(config.jdbcUrl());
+        pool.setUsername(config.user());
+        pool.setPassword(config.password());
+        pool.setMaximumPoolSize(config.maxPoolSize());
+        // A request waits at most this long for a connection, then fails instead of piling up.
+        pool.setConnectionTimeout(10_000);
+        if (!config.isH2()) {
+            // Keep row values (emails) out of exception messages, which EclipseLink logs.
+            pool.addDataSourceProperty("logServerErrorDetail", "false");
+        }
+        return pool;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    public TenantRepository tenants() {
+        return tenants;
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public ApiKeyRepository apiKeys() {
+        return apiKeys;
+    }
+
+    public RefreshTokenRepository refreshTokens() {
+        return refreshTokens;
+    }
+
+    public ClusterSecretRepository clusterSecrets() {
+        return clusterSecrets;
+    }
+
+    /** True when a connection answers {@code select 1} within a couple of seconds; for the health endpoint. */
+    public boolean isHealthy() {
+        return health.check();
+    }
+
+    /** For tests in this package: units of work with access to their EntityManager. */
+    JpaTransactions jpaTransactions() {
+        return transactions;
+    }
+
+    /** For tests: connections currently borrowed from the pool (0 when nothing leaks). */
+    int activeConnections() {
+        return dataSource.getHikariPoolMXBean().getActiveConnections();
+    }
+
+    /** Closes the EntityManagerFactory, then the pool (which, for embedded H2, closes the database). */
+    @Override
+    public void close() {
+        try {
+            emf.close();
+        } finally {
+            dataSource.close();
+        }
+    }
+}

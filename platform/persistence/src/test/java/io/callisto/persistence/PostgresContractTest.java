@@ -1,0 +1,95 @@
+package io.callisto.persistence;
+
+import io.callisto.core.auth.ClusterSecretRepository;
+import io.callisto.core.contract.ClusterSecretRepositoryContract;
+import io.callisto.core.contract.CredentialRepositoryContract;
+import io.callisto.core.contract.RepositoryFixture;
+import io.callisto.core.contract.TenantRepositoryContract;
+import io.callisto.core.contract.UserRepositoryContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The repository contracts on PostgreSQL, in a schema of their own that is dropped afterwards. Where
+ * the server comes from: see {@link PostgresTestDatabase}. Without one every test is skipped, each
+ * with the reason: an assumption in a BeforeEach callback, because one failing in BeforeAll makes the
+ * tests vanish from Surefire's report, and one in the contracts' BeforeEach would break their AfterEach.
+ */
+@ExtendWith(PostgresContractTest.RequiresPostgres.class)
+class PostgresContractTest {
+    static PostgresTestDatabase database;
+    static JpaPersistence db;
+
+    @BeforeAll
+    static void start() {
+        database = PostgresTestDatabase.open().orElse(null);
+        if (database != null) {
+            db = JpaPersistence.start(database.config());
+        }
+    }
+
+    static final class RequiresPostgres implements BeforeEachCallback {
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            Assumptions.assumeTrue(db != null, PostgresTestDatabase.UNAVAILABLE);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (db != null) {
+                db.close();
+            }
+        } finally {
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+
+    @Nested
+    class Tenants extends TenantRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new JpaFixture(db);
+        }
+    }
+
+    @Nested
+    class Users extends UserRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new JpaFixture(db);
+        }
+    }
+
+    @Nested
+    class Credentials extends CredentialRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new JpaFixture(db);
+        }
+    }
+
+    @Nested
+    class Secrets extends ClusterSecretRepositoryContract {
+        @Override
+        protected ClusterSecretRepository secrets() {
+            return db.clusterSecrets();
+        }
+    }
+
+    @Nested
+    class Isolation extends TenantIsolationChecks {
+        @Override
+        protected JpaPersistence persistence() {
+            return db;
+        }
+    }
+}
