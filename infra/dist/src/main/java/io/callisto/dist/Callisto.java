@@ -37,7 +37,8 @@ import java.util.List;
 public final class Callisto implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Callisto.class.getName());
     private final List<AutoCloseable> parts = new ArrayList<>();
-    private final Clock clock = Clock.systemUTC();
+    // Millisecond ticks: what every database and JavaScript client keeps, so a value reads back as written.
+    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
     private final PasswordHasher hasher = Argon2PasswordHasher.owaspDefaults();
     private PlatformServer platform;
     private GatewayNode gateway;
@@ -62,7 +63,8 @@ public final class Callisto implements AutoCloseable {
         Path dataDir = Path.of(settings.get("CALLISTO_DATA_DIR", "./data")).toAbsolutePath().normalize();
         GridNode grid = GridNode.start(new GridConfig(settings.get("CALLISTO_CLUSTER", "callisto"),
                 settings.get("CALLISTO_CLUSTER_WKA", "127.0.0.1"), settings.get("CALLISTO_CLUSTER_HOST", "127.0.0.1"),
-                role.runsPlatform(), role.name().toLowerCase()));
+                settings.getInt("CALLISTO_CLUSTER_PORT", GridConfig.DEFAULT_PORT, 1, 65_535),
+                role.runsPlatform(), role.name().toLowerCase(java.util.Locale.ROOT)));
         parts.add(grid);
         int port = settings.getInt("CALLISTO_HTTP_PORT", 8080, 0, 65_535);
         String host = settings.get("CALLISTO_HTTP_HOST", "0.0.0.0");

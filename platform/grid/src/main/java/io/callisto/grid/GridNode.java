@@ -29,6 +29,10 @@ public final class GridNode implements AutoCloseable {
         System.setProperty("coherence.distributed.localstorage", Boolean.toString(config.storageEnabled()));
         System.setProperty("coherence.ttl", "0");
         System.setProperty("coherence.log.level", System.getProperty("coherence.log.level", "3"));
+        // Through java.util.logging, so Coherence follows the process's log format and levels.
+        System.setProperty("coherence.log", System.getProperty("coherence.log", "jdk"));
+        System.setProperty("coherence.wka.port", Integer.toString(config.clusterPort()));
+        System.setProperty("coherence.localport", Integer.toString(config.clusterPort()));
         if (config.wellKnownAddresses() != null && !config.wellKnownAddresses().isBlank()) {
             System.setProperty("coherence.wka", config.wellKnownAddresses());
         }

@@ -16,7 +16,8 @@ class GridLoginThrottleTest extends LoginThrottleContract {
 
     @BeforeAll
     static void startGrid() {
-        grid = GridNode.start(GridConfig.loopback("callisto-test-" + ProcessHandle.current().pid(), true, "test"));
+        grid = GridNode.start(GridConfig.loopback("callisto-test-" + ProcessHandle.current().pid(), FreePort.find(), true,
+                "test"));
     }
 
     @AfterAll

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The platform's HTTP server: its own API (sign-up, auth, me, tenant, API keys), the API services the
@@ -46,9 +47,11 @@ public final class PlatformServer {
                 new AccountApi(services.users(), services.tenants()),
                 new ApiKeysApi(services.apiKeys(), bodies)));
         apis.addAll(extra);
+        AtomicReference<OpenApiDocument> document = new AtomicReference<>();
+        apis.add(new OpenApiApi(document::get));
         OpenApiDocument openApi = OpenApiDocument.assemble("openapi/base.yaml", apis.stream()
                 .map(a -> Map.entry(a.getClass().getClassLoader(), a.openApiFragment())).toList());
-        apis.add(new OpenApiApi(() -> openApi));
+        document.set(openApi);
         ApiRouter router = new ApiRouter(services.auth()::authenticate,
                 new ClientRateLimiter(config.publicRequestsPerMinute(), Clock.systemUTC()));
         apis.forEach(router::add);

@@ -37,7 +37,7 @@ public final class TestPlatform implements AutoCloseable {
     private final ApiClient client;
 
     private TestPlatform(int publicRatePerMinute, Function<PlatformServices, List<ApiService>> extra) {
-        Clock clock = Clock.systemUTC();
+        Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
         AuthService auth = new AuthService(new AuthDependencies(store, store.tenants(), store.users(),
                 store.refreshTokens(), store.apiKeys(), FAST_HASHER,
                 new JwtAccessTokens(new byte[32], Duration.ofMinutes(15), clock),

@@ -1,0 +1,289 @@
+package io.callisto.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callisto.dist.OpenApiOperations.Operation;
+import io.callisto.platform.testing.ApiClient;
+import io.callisto.platform.testing.ApiClient.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The platform's public API end to end on the assembled application, driven from its own /openapi so
+ * that every endpoint (including ones added later) is covered: completeness of the document, tenant
+ * isolation, bad input, role checks. Subclasses pick the database.
+ */
+abstract class PlatformApiSuite {
+    static final String PASSWORD = "Correct-Horse-42";
+    static RunningCallisto app;
+    static ApiClient api;
+    static OpenApiOperations openApi;
+    static Tenant a;
+    static Tenant b;
+
+    /** A signed-up tenant with an admin token, an agent, a supervisor and an API key. */
+    record Tenant(String id, String adminToken, String adminId, String agentId, String agentToken,
+                  String supervisorToken, String apiKeyId, String apiKey, Set<String> secrets) {
+    }
+
+    static void startWith(RunningCallisto.Database database) {
+        app = RunningCallisto.start(database);
+        api = app.client();
+        openApi = new OpenApiOperations(OpenApiOperations.parse(api.get("/openapi?format=json", null).raw()));
+        a = tenant("alpha");
+        b = tenant("bravo");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private static Tenant tenant(String name) {
+        String email = name + "-admin-" + System.nanoTime() + "@example.test";
+        Response admin = api.signUpAndSignIn(name + " Inc", email, PASSWORD);
+        String token = admin.text("accessToken");
+        String agentEmail = name + "-agent-" + System.nanoTime() + "@example.test";
+        String supervisorEmail = name + "-sup-" + System.nanoTime() + "@example.test";
+        String agentId = created(api.json("POST", "/api/v1/users", token,
+                Map.of("email", agentEmail, "name", name + " agent", "password", PASSWORD, "roles", List.of("AGENT"))));
+        created(api.json("POST", "/api/v1/users", token, Map.of("email", supervisorEmail, "name", name + " sup",
+                "password", PASSWORD, "roles", List.of("SUPERVISOR"))));
+        Response key = api.json("POST", "/api/v1/api-keys", token, Map.of("name", name + " key"));
+        assertThat(key.status()).isEqualTo(201);
+        return new Tenant(admin.text("tenantId"), token, admin.text("userId"), agentId, signIn(agentEmail),
+                signIn(supervisorEmail), key.text("id"), key.text("key"),
+                Set.of(admin.text("tenantId"), admin.text("userId"), agentId, key.text("id"), email, agentEmail));
+    }
+
+    private static String created(Response r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.text("id");
+    }
+
+    private static String signIn(String email) {
+        Response r = api.json("POST", "/api/v1/auth/token", null, Map.of("email", email, "password", PASSWORD));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.text("accessToken");
+    }
+
+    /** Where each templated path finds an object of tenant A. A new templated endpoint must be added here. */
+    static String fixturePath(Operation op, Tenant t) {
+        Map<String, String> ids = Map.of(
+                "/api/v1/users/{id}", t.agentId(),
+                "/api/v1/api-keys/{id}", t.apiKeyId());
+        String id = ids.get(op.path());
+        if (id == null) {
+            fail("no tenant fixture for " + op.path() + ": add one so that isolation and bad input are tested");
+        }
+        return op.path().replace("{id}", id);
+    }
+
+    static Response send(Operation op, String path, String token, JsonNode body) {
+        if (body == null) {
+            return api.send(op.method(), path, token, null, null);
+        }
+        return api.send(op.method(), path, token, "application/json", body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Everything tenant A's admin can read, to prove nothing changed. */
+    static Map<String, String> snapshotOfA() {
+        Map<String, String> snapshot = new LinkedHashMap<>();
+        for (Operation op : openApi.all()) {
+            if (op.method().equals("GET") && op.secured()) {
+                String path = op.hasPathId() ? fixturePath(op, a) : op.path();
+                Response r = api.get(path, a.adminToken());
+                assertThat(r.status()).as("A reads %s", path).isEqualTo(200);
+                snapshot.put(path, r.body());
+            }
+        }
+        return snapshot;
+    }
+
+    @Test
+    void openApiDocumentsExactlyTheRoutesThatExist() {
+        Set<String> routes = app.callisto().platform().router().endpoints().stream()
+                .map(e -> e.method().text() + " " + e.path()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> documented = openApi.all().stream().map(Operation::toString)
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(documented).isEqualTo(routes);
+        Set<String> operationIds = new HashSet<>();
+        for (Map.Entry<String, JsonNode> path : api.get("/openapi?format=json", null).json().path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+                if (op.getKey().equals("parameters")) {
+                    continue;
+                }
+                assertThat(operationIds.add(op.getValue().path("operationId").asText())).as("unique operationId").isTrue();
+                assertThat(op.getValue().path("responses").properties()).as("%s documents a success", path.getKey())
+                        .anyMatch(code -> code.getKey().startsWith("2"));
+            }
+        }
+        openApi.all().stream().filter(Operation::hasBody).forEach(op ->
+                assertThat(op.bodySchema().path("additionalProperties").asBoolean(true)).as("%s is closed", op).isFalse());
+    }
+
+    @Test
+    void tenantBCannotReadChangeOrDeleteTenantAsObjects() {
+        Map<String, String> before = snapshotOfA();
+        List<String> checked = new ArrayList<>();
+        for (String credential : List.of(b.adminToken(), b.apiKey())) {
+            for (Operation op : openApi.all()) {
+                if (!op.secured()) {
+                    continue;
+                }
+                JsonNode body = op.hasBody() ? openApi.validSample(op.bodySchema()) : null;
+                if (op.hasPathId()) {
+                    Response r = send(op, fixturePath(op, a), credential, body);
+                    assertThat(r.status()).as("%s on A's object with B's credential: %s", op, r.body()).isEqualTo(404);
+                    assertThat(r.contentType()).startsWith("application/problem+json");
+                } else if (op.method().equals("GET")) {
+                    Response r = api.get(op.path(), credential);
+                    assertThat(r.status()).as("%s by B", op).isEqualTo(200);
+                    assertThat(a.secrets()).as("%s by B shows nothing of A", op).allSatisfy(s -> assertThat(r.body())
+                            .doesNotContain(s));
+                }
+                checked.add(op.toString());
+            }
+        }
+        assertThat(checked).isNotEmpty();
+        assertThat(snapshotOfA()).as("A's objects are unchanged").isEqualTo(before);
+    }
+
+    @Test
+    void badInputIsRefusedWithAProblemAndChangesNothing() {
+        Map<String, String> before = snapshotOfA();
+        Set<String> signupEmails = new HashSet<>();
+        String forged = forge(a.adminToken(), b.id());
+        for (Operation op : openApi.all()) {
+            String path = op.hasPathId() ? fixturePath(op, a) : op.path();
+            if (op.secured()) {
+                for (String bad : new String[] {null, "garbage", forged, a.apiKey() + "x", "ck.t0.k0." + "x".repeat(43)}) {
+                    expectProblem(send(op, path, bad, op.hasBody() ? openApi.validSample(op.bodySchema()) : null), 401, op);
+                }
+                expectProblem(api.send(op.method(), path, null, null, null), 401, op);
+            }
+            if (!op.hasBody()) {
+                continue;
+            }
+            String token = op.secured() ? a.adminToken() : null;
+            for (BadBody bad : badBodies(op)) {
+                Response r = api.send(op.method(), path, token, bad.contentType(), bad.bytes());
+                expectProblem(r, bad.status(), op);
+                if (op.path().equals("/api/v1/signup")) {
+                    signupEmails.add(bad.email());
+                }
+            }
+        }
+        assertThat(snapshotOfA()).as("A's objects are unchanged").isEqualTo(before);
+        signupEmails.remove(null);
+        assertThat(signupEmails).isNotEmpty().allSatisfy(email -> assertThat(api.json("POST", "/api/v1/auth/token", null,
+                Map.of("email", email, "password", PASSWORD)).status()).as("no tenant made for %s", email).isEqualTo(401));
+    }
+
+    record BadBody(String name, String contentType, byte[] bytes, int status, String email) {
+    }
+
+    private static List<BadBody> badBodies(Operation op) {
+        ObjectNode valid = openApi.validSample(op.bodySchema());
+        String email = valid.has("adminEmail") ? valid.get("adminEmail").asText() : null;
+        List<BadBody> bad = new ArrayList<>();
+        bad.add(new BadBody("malformed", "application/json", "{\"a\": ".getBytes(StandardCharsets.UTF_8), 400, email));
+        bad.add(new BadBody("array", "application/json", "[]".getBytes(StandardCharsets.UTF_8), 400, email));
+        bad.add(new BadBody("empty", "application/json", new byte[0], 400, email));
+        bad.add(new BadBody("text", "text/plain", valid.toString().getBytes(StandardCharsets.UTF_8), 415, email));
+        ObjectNode huge = valid.deepCopy();
+        huge.put("padding", "x".repeat(80_000));
+        bad.add(new BadBody("oversized", "application/json", huge.toString().getBytes(StandardCharsets.UTF_8), 413, email));
+        ObjectNode unknown = valid.deepCopy();
+        unknown.put("isAdmin", true);
+        bad.add(new BadBody("unknown field", "application/json", unknown.toString().getBytes(StandardCharsets.UTF_8), 400,
+                email));
+        for (Map.Entry<String, JsonNode> wrong : openApi.wrongTypes(op.bodySchema())) {
+            ObjectNode body = valid.deepCopy();
+            body.set(wrong.getKey(), wrong.getValue());
+            bad.add(new BadBody(wrong.getKey(), "application/json", body.toString().getBytes(StandardCharsets.UTF_8), 400,
+                    email));
+        }
+        return bad;
+    }
+
+    private static void expectProblem(Response r, int status, Operation op) {
+        assertThat(r.status()).as("%s: %s", op, r.body()).isEqualTo(status);
+        assertThat(r.contentType()).as("%s", op).startsWith("application/problem+json");
+        assertThat(r.json().path("status").asInt()).isEqualTo(status);
+        assertThat(r.text("type")).startsWith("https://callisto.dev/problems/");
+    }
+
+    /** A's token with its tenant claim changed to B's and the signature kept: must never verify. */
+    private static String forge(String token, String otherTenant) {
+        String[] parts = token.split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replaceAll("\"tid\":\"[^\"]+\"", "\"tid\":\"" + otherTenant + "\"");
+        return parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    }
+
+    @Test
+    void rolesAreCheckedOnEveryAdminAction() {
+        assertThat(api.get("/api/v1/users", a.agentToken()).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/api-keys", a.supervisorToken()).status()).isEqualTo(403);
+        assertThat(api.json("POST", "/api/v1/api-keys", a.agentToken(), Map.of("name", "x")).status()).isEqualTo(403);
+        assertThat(api.json("POST", "/api/v1/users", a.supervisorToken(), Map.of("email", "new@example.test",
+                "password", PASSWORD, "roles", List.of("ADMIN"))).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/users", a.supervisorToken()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/users/" + a.agentId(), a.agentToken()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/users/" + a.adminId(), a.agentToken()).status()).isEqualTo(403);
+        assertThat(api.json("PATCH", "/api/v1/users/" + a.agentId(), a.agentToken(), Map.of("name", "Renamed")).status())
+                .isEqualTo(200);
+        assertThat(api.json("PATCH", "/api/v1/users/" + a.agentId(), a.agentToken(), Map.of("roles", List.of("ADMIN")))
+                .status()).as("no self-promotion").isEqualTo(403);
+        assertThat(api.delete("/api/v1/users/" + a.adminId(), a.agentToken()).status()).isEqualTo(403);
+        Response lastAdmin = api.delete("/api/v1/users/" + a.adminId(), a.adminToken());
+        assertThat(lastAdmin.status()).isEqualTo(409);
+        assertThat(lastAdmin.text("code")).isEqualTo("last-admin");
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountThroughTheGrid() {
+        String email = "locked-" + System.nanoTime() + "@example.test";
+        api.signUpAndSignIn("Locked Co", email, PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.json("POST", "/api/v1/auth/token", null, Map.of("email", email, "password", "Wrong-" + i))
+                    .status()).isEqualTo(401);
+        }
+        Response locked = api.json("POST", "/api/v1/auth/token", null, Map.of("email", email, "password", PASSWORD));
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.header("Retry-After")).isNotNull();
+        assertThat(locked.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theWebAppIsServedWithClientSideRoutes() {
+        Response root = api.get("/", null);
+        assertThat(root.status()).isEqualTo(200);
+        assertThat(root.body()).contains("<div id=\"root\"></div>");
+        Response deep = api.get("/admin/users", null);
+        assertThat(deep.status()).isEqualTo(200);
+        assertThat(deep.body()).isEqualTo(root.body());
+        String script = root.body().replaceAll("(?s).*src=\"(/assets/[^\"]+\\.js)\".*", "$1");
+        Response js = api.get(script, null);
+        assertThat(js.status()).isEqualTo(200);
+        assertThat(js.contentType()).contains("javascript");
+        assertThat(api.get("/assets/missing.js", null).status()).isEqualTo(404);
+    }
+}

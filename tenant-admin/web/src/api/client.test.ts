@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { fakeFetch, json, noContent, problem, sessionWith, TOKENS, type Call } from '../test/fakeApi';
+import { ApiClient } from './client';
+import { ApiError } from './problem';
+import { SessionStore } from './session';
+
+const TENANT = { id: 't-1', companyName: 'Acme', status: 'ACTIVE', seatsLeased: 3, plan: null, createdAt: '2025-01-01T00:00:00Z' };
+
+function clientWith(handler: (call: Call) => Response | Promise<Response>, signedIn = true) {
+  const { fetch, calls } = fakeFetch(handler);
+  const session = new SessionStore(window.sessionStorage);
+  if (signedIn) {
+    session.set(sessionWith());
+  }
+  return { client: new ApiClient({ session, fetch }), calls, session };
+}
+
+async function caught(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (e) {
+    expect(e).toBeInstanceOf(ApiError);
+    return e as ApiError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('ApiClient', () => {
+  it('sends the access token and parses the JSON answer', async () => {
+    const { client, calls } = clientWith(() => json(200, TENANT));
+    await expect(client.tenant()).resolves.toEqual(TENANT);
+    expect(calls).toEqual([{ method: 'GET', path: '/api/v1/tenant', body: undefined, authorization: 'Bearer access-1' }]);
+  });
+
+  it('refreshes once on 401, retries with the new token and keeps the rotated refresh token', async () => {
+    const { client, calls, session } = clientWith((call) => {
+      if (call.path === '/api/v1/auth/refresh') {
+        return json(200, { ...TOKENS, accessToken: 'access-2', refreshToken: 'refresh-2' });
+      }
+      return call.authorization === 'Bearer access-2' ? json(200, TENANT) : problem(401, { detail: 'token expired' });
+    });
+
+    await expect(client.tenant()).resolves.toEqual(TENANT);
+
+    expect(calls.map((c) => `${c.method} ${c.path} ${c.authorization ?? '-'}`)).toEqual([
+      'GET /api/v1/tenant Bearer access-1',
+      'POST /api/v1/auth/refresh -',
+      'GET /api/v1/tenant Bearer access-2',
+    ]);
+    expect(calls[1].body).toEqual({ refreshToken: 'refresh-1' });
+    expect(session.get()?.accessToken).toBe('access-2');
+    expect(session.get()?.refreshToken).toBe('refresh-2');
+    // a reload of the tab finds the rotated tokens
+    expect(new SessionStore(window.sessionStorage).get()?.refreshToken).toBe('refresh-2');
+  });
+
+  it('shares one refresh between concurrent calls refused at once', async () => {
+    let refreshes = 0;
+    const { client, calls } = clientWith(async (call) => {
+      if (call.path === '/api/v1/auth/refresh') {
+        refreshes++;
+        await new Promise((r) => setTimeout(r, 10));
+        return json(200, { ...TOKENS, accessToken: 'access-2', refreshToken: 'refresh-2' });
+      }
+      if (call.authorization !== 'Bearer access-2') {
+        return problem(401, { detail: 'token expired' });
+      }
+      return call.path === '/api/v1/me'
+        ? json(200, { userId: 'u-1', tenantId: 't-1', email: 'a@acme.test', name: 'Ann', roles: ['ADMIN'] })
+        : json(200, TENANT);
+    });
+
+    const [tenant, me] = await Promise.all([client.tenant(), client.me()]);
+
+    expect(tenant.companyName).toBe('Acme');
+    expect(me.name).toBe('Ann');
+    expect(refreshes).toBe(1);
+    expect(calls.filter((c) => c.authorization === 'Bearer access-2')).toHaveLength(2);
+  });
+
+  it('ends the session when the refresh is refused, and throws the original 401', async () => {
+    const { client, calls, session } = clientWith((call) =>
+      call.path === '/api/v1/auth/refresh'
+        ? problem(401, { detail: 'refresh token revoked', code: 'unauthenticated' })
+        : problem(401, { detail: 'token expired', code: 'unauthenticated' }),
+    );
+
+    const error = await caught(client.tenant());
+
+    expect(error.status).toBe(401);
+    expect(error.problem.detail).toBe('token expired');
+    expect(calls).toHaveLength(2);
+    expect(session.get()).toBeNull();
+    expect(session.endReason()).toBe('expired');
+    expect(window.sessionStorage.getItem('callisto.session')).toBeNull();
+  });
+
+  it('ends the session when even a fresh token is refused, without looping', async () => {
+    const { client, calls, session } = clientWith((call) =>
+      call.path === '/api/v1/auth/refresh'
+        ? json(200, { ...TOKENS, accessToken: 'access-2', refreshToken: 'refresh-2' })
+        : problem(401, { detail: 'no' }),
+    );
+    const error = await caught(client.tenant());
+    expect(error.status).toBe(401);
+    expect(calls).toHaveLength(3);
+    expect(session.get()).toBeNull();
+  });
+
+  it('does not refresh for calls made without a session', async () => {
+    const { client, calls } = clientWith(() => problem(401, { detail: 'Wrong email or password.' }), false);
+    const error = await caught(client.login({ email: 'a@acme.test', password: 'nope' }));
+    expect(error.problem.detail).toBe('Wrong email or password.');
+    expect(calls).toHaveLength(1);
+    expect(calls[0].authorization).toBeNull();
+  });
+
+  it('throws problem+json errors with their code and field errors', async () => {
+    const { client } = clientWith(() =>
+      problem(400, {
+        title: 'Invalid input',
+        detail: 'The user is not valid.',
+        code: 'invalid-input',
+        errors: [{ field: 'password', message: 'must be at least 10 characters' }],
+      }),
+    );
+    const error = await caught(client.createUser({ email: 'b@acme.test', name: 'Bo', password: 'short', roles: ['AGENT'] }));
+    expect(error.status).toBe(400);
+    expect(error.code).toBe('invalid-input');
+    expect(error.message).toBe('The user is not valid.');
+    expect(error.fieldErrors()).toEqual({ password: 'must be at least 10 characters' });
+  });
+
+  it('reports an unreachable server as status 0', async () => {
+    const { client } = clientWith(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = await caught(client.tenant());
+    expect(error.status).toBe(0);
+    expect(error.message).toMatch(/could not be reached/);
+  });
+
+  it('signs in without a token, omits a blank tenant and starts the session', async () => {
+    const { client, calls, session } = clientWith(() => json(200, TOKENS), false);
+    await client.login({ email: 'a@acme.test', password: 'Str0ng-Passw0rd!', tenantId: '  ' });
+    expect(calls[0]).toEqual({
+      method: 'POST',
+      path: '/api/v1/auth/token',
+      body: { email: 'a@acme.test', password: 'Str0ng-Passw0rd!' },
+      authorization: null,
+    });
+    expect(session.get()).toMatchObject({ accessToken: 'access-1', refreshToken: 'refresh-1', tenantId: 't-1', roles: ['ADMIN'] });
+  });
+
+  it('revokes the refresh token on logout and signs out even when the server fails', async () => {
+    const ok = clientWith(() => noContent());
+    await ok.client.logout();
+    expect(ok.calls[0]).toMatchObject({ method: 'POST', path: '/api/v1/auth/logout', body: { refreshToken: 'refresh-1' } });
+    expect(ok.session.get()).toBeNull();
+    expect(ok.session.endReason()).toBe('logout');
+
+    const down = clientWith(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    await down.client.logout();
+    expect(down.session.get()).toBeNull();
+  });
+
+  it('pages users with a cursor and deletes by id', async () => {
+    const { client, calls } = clientWith((call) =>
+      call.method === 'DELETE' ? noContent() : json(200, { items: [], next: null }),
+    );
+    await client.listUsers(null);
+    await client.listUsers('cursor/2=');
+    await expect(client.deleteUser('u 7')).resolves.toBeUndefined();
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /api/v1/users?limit=50',
+      'GET /api/v1/users?limit=50&after=cursor%2F2%3D',
+      'DELETE /api/v1/users/u%207',
+    ]);
+  });
+});

@@ -1,0 +1,213 @@
+import { ApiError, readProblem, toProblem } from './problem';
+import { SessionStore, sessionFrom, type Session } from './session';
+import type {
+  CreateUserRequest,
+  Me,
+  Page,
+  SignupRequest,
+  SignupResponse,
+  Tenant,
+  TokenRequest,
+  TokenResponse,
+  User,
+} from './types';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface RequestOptions {
+  body?: unknown;
+  /** Send the access token, and on 401 refresh it once and retry. Default true. */
+  auth?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface ApiClientOptions {
+  session: SessionStore;
+  /** The fetch to use; the global one by default (tests pass their own). */
+  fetch?: typeof fetch;
+  /** Where the API lives; same origin by default. */
+  baseUrl?: string;
+}
+
+/**
+ * The Callisto REST API v1, as this app uses it. Sends the access token; when a call answers 401 it
+ * refreshes the tokens once (concurrent calls share one refresh, since the refresh token rotates) and
+ * retries; when the refresh fails the session is cleared, which sends the app to /login.
+ * Every failure is thrown as an {@link ApiError} holding the problem+json the server sent.
+ */
+export class ApiClient {
+  readonly session: SessionStore;
+  private readonly fetchFn: typeof fetch;
+  private readonly baseUrl: string;
+  private refreshing: Promise<Session | null> | null = null;
+
+  constructor(options: ApiClientOptions) {
+    this.session = options.session;
+    this.fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.baseUrl = (options.baseUrl ?? '/api/v1').replace(/\/$/, '');
+  }
+
+  // --- endpoints -------------------------------------------------------------------------------
+
+  signup(request: SignupRequest): Promise<SignupResponse> {
+    return this.request<SignupResponse>('POST', '/signup', { body: request, auth: false });
+  }
+
+  /** Signs in and starts the session. */
+  async login(request: TokenRequest): Promise<Session> {
+    const body: TokenRequest = { email: request.email, password: request.password };
+    if (request.tenantId && request.tenantId.trim() !== '') {
+      body.tenantId = request.tenantId.trim();
+    }
+    const tokens = await this.request<TokenResponse>('POST', '/auth/token', { body, auth: false });
+    const session = sessionFrom(tokens);
+    this.session.set(session);
+    return session;
+  }
+
+  /** Revokes the refresh token (best effort) and ends the session whatever the server answers. */
+  async logout(): Promise<void> {
+    const current = this.session.get();
+    try {
+      if (current) {
+        await this.send('POST', '/auth/logout', { refreshToken: current.refreshToken }, current.accessToken);
+      }
+    } catch {
+      // the server may be gone; signing out locally is what matters to the user
+    } finally {
+      this.session.clear('logout');
+    }
+  }
+
+  tenant(signal?: AbortSignal): Promise<Tenant> {
+    return this.request<Tenant>('GET', '/tenant', { signal });
+  }
+
+  me(signal?: AbortSignal): Promise<Me> {
+    return this.request<Me>('GET', '/me', { signal });
+  }
+
+  listUsers(after?: string | null, limit = 50, signal?: AbortSignal): Promise<Page<User>> {
+    const q = new URLSearchParams({ limit: String(limit) });
+    if (after) {
+      q.set('after', after);
+    }
+    return this.request<Page<User>>('GET', `/users?${q.toString()}`, { signal });
+  }
+
+  createUser(request: CreateUserRequest): Promise<User> {
+    return this.request<User>('POST', '/users', { body: request });
+  }
+
+  deleteUser(id: string): Promise<void> {
+    return this.request<void>('DELETE', `/users/${encodeURIComponent(id)}`);
+  }
+
+  // --- plumbing --------------------------------------------------------------------------------
+
+  /** One API call; resolves to the parsed JSON body (undefined for 204), rejects with an ApiError. */
+  async request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+    const auth = options.auth ?? true;
+    const sent = auth ? this.session.get() : null;
+    let response = await this.send(method, path, options.body, sent?.accessToken, options.signal);
+    if (response.status === 401 && auth && sent) {
+      const renewed = await this.renew(sent);
+      if (renewed) {
+        response = await this.send(method, path, options.body, renewed.accessToken, options.signal);
+        if (response.status === 401) {
+          // a fresh token refused: the session is no good
+          this.session.clear('expired');
+        }
+      }
+    }
+    if (!response.ok) {
+      throw new ApiError(await readProblem(response));
+    }
+    return (await readBody(response)) as T;
+  }
+
+  /**
+   * New tokens after `stale` was refused. When another call already renewed them, uses those;
+   * otherwise runs one refresh shared by every concurrent caller. Null when the session is over.
+   */
+  private async renew(stale: Session): Promise<Session | null> {
+    const current = this.session.get();
+    if (!current) {
+      return null;
+    }
+    if (current.accessToken !== stale.accessToken) {
+      return current;
+    }
+    if (!this.refreshing) {
+      this.refreshing = this.refresh(current.refreshToken).finally(() => {
+        this.refreshing = null;
+      });
+    }
+    return this.refreshing;
+  }
+
+  private async refresh(refreshToken: string): Promise<Session | null> {
+    // An unreachable server throws here: the session is kept and the caller sees the network error.
+    const response = await this.send('POST', '/auth/refresh', { refreshToken });
+    if (!response.ok) {
+      this.session.clear('expired');
+      return null;
+    }
+    const tokens = (await readBody(response)) as TokenResponse;
+    const session = sessionFrom(tokens);
+    this.session.set(session);
+    return session;
+  }
+
+  private async send(
+    method: Method,
+    path: string,
+    body: unknown,
+    accessToken?: string,
+    signal?: AbortSignal,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    if (accessToken) {
+      headers.Authorization = `Bearer ${accessToken}`;
+    }
+    try {
+      return await this.fetchFn(this.baseUrl + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
+        signal,
+      });
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'AbortError') {
+        throw e;
+      }
+      throw new ApiError(toProblem(0, undefined));
+    }
+  }
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204) {
+    return undefined;
+  }
+  const text = await response.text();
+  if (text === '') {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(toProblem(response.status, { detail: 'The server sent an answer this app cannot read.' }));
+  }
+}
+
+export function isAbort(error: unknown): boolean {
+  return (
+    (error instanceof DOMException && error.name === 'AbortError') ||
+    (error instanceof Error && error.name === 'AbortError')
+  );
+}

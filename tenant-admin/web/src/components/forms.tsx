@@ -1,0 +1,111 @@
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import type { FieldError, Problem } from '../api/problem';
+
+interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  id: string;
+  label: string;
+  testId: string;
+  error?: string;
+  hint?: ReactNode;
+  ref?: Ref<HTMLInputElement>;
+}
+
+/** A labelled input with its hint and its error, wired for screen readers. */
+export function TextField({ id, label, testId, error, hint, className, ref, ...input }: TextFieldProps) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div className={['field', error ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        ref={ref}
+        id={id}
+        name={id}
+        data-testid={testId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        {...input}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error" data-testid={`${testId}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The form-level error: the problem's detail, plus field errors no input on the form shows. */
+export function ErrorMessage({
+  message,
+  extra = [],
+  testId = 'error-message',
+}: {
+  message: string | null | undefined;
+  extra?: FieldError[];
+  testId?: string;
+}) {
+  if (!message) {
+    return null;
+  }
+  return (
+    <div className="alert alert--error" role="alert" data-testid={testId}>
+      <p>{message}</p>
+      {extra.length > 0 ? (
+        <ul>
+          {extra.map((e) => (
+            <li key={`${e.field}:${e.message}`}>
+              {e.field}: {e.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export interface FormErrors<F extends string> {
+  /** The problem's detail, shown above the form. */
+  message: string | null;
+  /** Messages for the form's own inputs. */
+  fields: Partial<Record<F, string>>;
+  /** Field errors naming no input of the form. */
+  unmatched: FieldError[];
+}
+
+export function noErrors<F extends string>(): FormErrors<F> {
+  return { message: null, fields: {}, unmatched: [] };
+}
+
+/**
+ * Spreads a problem's field errors over a form's inputs. `fieldOf` maps the API's field names
+ * (e.g. `adminEmail`, or a nested `request.adminEmail`) to the form's own; `byCode` marks a field
+ * for problem codes that concern one field without naming it (e.g. `duplicate-email`).
+ */
+export function formErrors<F extends string>(
+  problem: Problem,
+  fieldOf: Record<string, F>,
+  byCode: Record<string, { field: F; message: string }> = {},
+): FormErrors<F> {
+  const fields: Partial<Record<F, string>> = {};
+  const unmatched: FieldError[] = [];
+  for (const e of problem.errors) {
+    const key = fieldOf[e.field] ?? fieldOf[e.field.split('.').pop() ?? e.field];
+    if (key) {
+      if (!fields[key]) {
+        fields[key] = e.message;
+      }
+    } else {
+      unmatched.push(e);
+    }
+  }
+  const coded = problem.code ? byCode[problem.code] : undefined;
+  if (coded && !fields[coded.field]) {
+    fields[coded.field] = coded.message;
+  }
+  return { message: problem.detail, fields, unmatched };
+}

@@ -1,0 +1,34 @@
+import { Link } from 'react-router';
+import { useApi, useSession } from '../api/context';
+import { Brand } from '../components/Brand';
+import { useTitle } from '../components/useTitle';
+
+/** Placeholder: the agent desktop is built with the WebRTC softphone. */
+export function AgentPage() {
+  useTitle('Agent desktop');
+  const api = useApi();
+  const session = useSession();
+  return (
+    <div className="auth">
+      <header className="auth__brand">
+        <Brand />
+      </header>
+      <main className="auth__card" aria-labelledby="agent-title">
+        <h1 id="agent-title">Agent desktop</h1>
+        <p>The agent desktop, where agents take and make calls, arrives with the softphone in a later release.</p>
+        <p className="actions">
+          {session && (session.roles.includes('ADMIN') || session.roles.includes('SUPERVISOR')) ? (
+            <Link to="/admin">Go to the admin console</Link>
+          ) : null}
+          {session ? (
+            <button type="button" className="button button--ghost" data-testid="logout" onClick={() => api.logout()}>
+              Sign out
+            </button>
+          ) : (
+            <Link to="/login">Sign in</Link>
+          )}
+        </p>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+/** Where a signed-in user lands: the admin console for admins and supervisors, the agent desktop otherwise. */
+export function homeFor(roles: readonly string[]): string {
+  return roles.includes('ADMIN') || roles.includes('SUPERVISOR') ? '/admin' : '/agent';
+}
+
+/** The admin console's sections, in navigation order. Overview is /admin itself. */
+export interface Section {
+  id: string;
+  label: string;
+  path: string;
+  /** What the section will hold, for sections later releases fill. */
+  blurb?: string;
+}
+
+export const SECTIONS: readonly Section[] = [
+  {
+    id: 'seats',
+    label: 'Seats',
+    path: '/admin/seats',
+    blurb: 'How many seats your company leases, who holds them, and changes to the lease will appear here.',
+  },
+  { id: 'users', label: 'Users', path: '/admin/users' },
+  {
+    id: 'agents',
+    label: 'Agents',
+    path: '/admin/agents',
+    blurb: 'Agent profiles, with their skills, queue memberships and live presence, will appear here.',
+  },
+  {
+    id: 'queues',
+    label: 'Queues',
+    path: '/admin/queues',
+    blurb: 'Call queues, with their routing strategy, members and service-level targets, will appear here.',
+  },
+  {
+    id: 'numbers',
+    label: 'Numbers & Trunks',
+    path: '/admin/numbers',
+    blurb: 'Your phone numbers and SIP trunks, and where each number routes its calls, will appear here.',
+  },
+  {
+    id: 'ivr',
+    label: 'IVR',
+    path: '/admin/ivr',
+    blurb: 'The voice menus that answer your numbers will be designed here.',
+  },
+  {
+    id: 'crm',
+    label: 'CRM',
+    path: '/admin/crm',
+    blurb: 'Connections to your CRM, for caller lookup and call logging, will be set up here.',
+  },
+  {
+    id: 'reports',
+    label: 'Reports',
+    path: '/admin/reports',
+    blurb: 'Reports on call volumes, service levels and agent activity will appear here.',
+  },
+  {
+    id: 'billing',
+    label: 'Billing',
+    path: '/admin/billing',
+    blurb: 'Your plan, invoices and payment method will appear here.',
+  },
+];
