@@ -31,8 +31,8 @@ public final class GridNode implements AutoCloseable {
         System.setProperty("coherence.log.level", System.getProperty("coherence.log.level", "3"));
         // Through java.util.logging, so Coherence follows the process's log format and levels.
         System.setProperty("coherence.log", System.getProperty("coherence.log", "jdk"));
-        System.setProperty("coherence.wka.port", Integer.toString(config.clusterPort()));
-        System.setProperty("coherence.localport", Integer.toString(config.clusterPort()));
+        // The cluster port is both where this member listens and where it looks for the well-known members.
+        System.setProperty("coherence.clusterport", Integer.toString(config.clusterPort()));
         if (config.wellKnownAddresses() != null && !config.wellKnownAddresses().isBlank()) {
             System.setProperty("coherence.wka", config.wellKnownAddresses());
         }

@@ -4,6 +4,7 @@ import io.callisto.core.error.Errors;
 import io.callisto.core.tenant.Tenant;
 import io.callisto.core.tenant.TenantRepository;
 import io.callisto.core.tx.Transactions;
+import io.callisto.core.user.Role;
 
 /** Resolves a presented API key to its tenant's caller; the key's tenant scopes the lookup. */
 final class ApiKeyAuthenticator {
@@ -29,6 +30,11 @@ final class ApiKeyAuthenticator {
             Tenant tenant = tenants.find(token.tenantId()).orElseThrow(ApiKeyAuthenticator::invalid);
             if (!tenant.status().adminsMaySignIn()) {
                 throw Errors.forbidden("tenant-canceled", "this account has been canceled");
+            }
+            // The same rule as for people: while agents may not work, only admin keys act.
+            if (!tenant.status().agentsMayWork() && !key.roles().contains(Role.ADMIN)) {
+                throw Errors.forbidden("tenant-suspended", "this account is " + tenant.status().name().toLowerCase(
+                        java.util.Locale.ROOT) + "; only admin keys may be used");
             }
             return new Caller(key.tenantId(), key.id(), Caller.Kind.API_KEY, key.roles());
         });

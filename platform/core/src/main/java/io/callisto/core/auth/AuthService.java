@@ -130,7 +130,7 @@ public final class AuthService {
         }
         if (!tenant.status().agentsMayWork() && !user.hasRole(Role.ADMIN)) {
             throw Errors.forbidden("tenant-suspended",
-                    "this account is " + tenant.status().name().toLowerCase() + "; only admins may sign in");
+                    "this account is " + tenant.status().name().toLowerCase(java.util.Locale.ROOT) + "; only admins may sign in");
         }
     }
 

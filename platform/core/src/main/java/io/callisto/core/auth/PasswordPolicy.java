@@ -35,8 +35,9 @@ public final class PasswordPolicy {
             return Optional.of("must mix at least two of: lower case, upper case, digits, symbols");
         }
         if (email != null) {
-            int at = email.indexOf('@');
-            String local = (at > 0 ? email.substring(0, at) : email).toLowerCase(Locale.ROOT);
+            String normalized = EmailAddress.normalize(email);
+            int at = normalized.indexOf('@');
+            String local = at > 0 ? normalized.substring(0, at) : normalized;
             if (local.length() >= 4 && lower.contains(local)) {
                 return Optional.of("must not contain the email address");
             }

@@ -18,8 +18,15 @@ public record ThrottlePolicy(int maxFailures, Duration window, Duration lockout)
     }
 
     public Failures afterFailure(Failures current, Instant now) {
-        Failures base = current == null || now.isAfter(current.windowStart().plus(window))
-                ? Failures.none(now) : current;
+        Failures base;
+        if (current == null) {
+            base = Failures.none(now);
+        } else if (now.isAfter(current.windowStart().plus(window))) {
+            // A new counting window, but a lock-out still running stays in force.
+            base = new Failures(0, now, current.blockedUntil());
+        } else {
+            base = current;
+        }
         int count = base.count() + 1;
         Instant blockedUntil = count >= maxFailures ? now.plus(lockout) : base.blockedUntil();
         return new Failures(count >= maxFailures ? 0 : count, count >= maxFailures ? now : base.windowStart(),

@@ -58,7 +58,8 @@ public final class UserService {
         TenantId tenant = caller.tenantId();
         Instant now = clock.instant();
         User user = new User(tenant, UserId.generate(), EmailAddress.normalize(input.email()),
-                UserValidation.nameOrDefault(input.name(), input.email()), hasher.hash(input.password()),
+                UserValidation.nameOrDefault(input.name(), EmailAddress.normalize(input.email())),
+                hasher.hash(input.password()),
                 input.roles(), now, now);
         tx.runInTenant(tenant, () -> {
             if (users.findByEmail(tenant, user.email()).isPresent()) {
