@@ -20,14 +20,14 @@ CALLISTO_HTTP_HOST=127.0.0.1 CALLISTO_HTTP_PORT=$PORT CALLISTO_DATA_DIR=$DATA/da
 CALLISTO_CLUSTER=bench-$$ CALLISTO_CLUSTER_PORT=$((PORT + 1)) \
     "$JAVA" -Xms1g -Xmx1g -Djava.net.preferIPv4Stack=true -jar infra/dist/target/callisto.jar > "$DATA/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; [ -n "${KEEP_DATA:-}" ] || rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do curl -sf "$B/observe/health" >/dev/null && break; sleep 1; done
 
 json() { python3 -c "import json,sys;print(json.load(sys.stdin)['$1'])"; }
-curl -sf -XPOST "$B/api/v1/signup" -H 'content-type: application/json' \
-    -d '{"companyName":"Bench Co","adminEmail":"bench@example.test","adminPassword":"Bench-Passw0rd-1","seats":50}' >/dev/null
+curl -sSf -XPOST "$B/api/v1/signup" -H 'content-type: application/json' \
+    -d '{"companyName":"Bench Co","adminEmail":"bench@example.test","adminPassword":"Load-Test-Passw0rd-1","seats":50}' >/dev/null
 TOKEN=$(curl -sf -XPOST "$B/api/v1/auth/token" -H 'content-type: application/json' \
-    -d '{"email":"bench@example.test","password":"Bench-Passw0rd-1"}' | json accessToken)
+    -d '{"email":"bench@example.test","password":"Load-Test-Passw0rd-1"}' | json accessToken)
 for i in $(seq 1 49); do
     curl -sf -XPOST "$B/api/v1/users" -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \
         -d "{\"email\":\"agent$i@example.test\",\"name\":\"Agent $i\",\"password\":\"Agent-Passw0rd-$i\",\"roles\":[\"AGENT\"]}" >/dev/null

@@ -37,8 +37,15 @@ public final class GridNode implements AutoCloseable {
             System.setProperty("coherence.wka", config.wellKnownAddresses());
         }
         if (config.localAddress() != null && !config.localAddress().isBlank()) {
+            // Every Coherence socket on this address: TCMP (localhost), the discovery socket and the
+            // NameService acceptor (discovery.address, else the wildcard), the health listener.
             System.setProperty("coherence.localhost", config.localAddress());
+            System.setProperty("coherence.discovery.address", config.localAddress());
+            System.setProperty("coherence.health.http.address", config.localAddress());
         }
+        // No JMX connector unless an operator asks for one (-Dcoherence.management=all): it briefly probes
+        // the wildcard address for a port, and /observe/metrics already serves what operators read.
+        System.setProperty("coherence.management", System.getProperty("coherence.management", "none"));
         CoherenceConfiguration cfg = CoherenceConfiguration.builder()
                 .withSession(SessionConfiguration.builder().withConfigUri(CACHE_CONFIG).build())
                 .build();

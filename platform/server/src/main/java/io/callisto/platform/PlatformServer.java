@@ -62,6 +62,9 @@ public final class PlatformServer {
                 .port(config.port())
                 .shutdownHook(false)
                 .shutdownGracePeriod(Duration.ofSeconds(10))
+                // Without TCP_NODELAY a response spanning several segments waits ~40 ms for the client's
+                // delayed ACK (Nagle): measured as a flat 44 ms on every 50-user page.
+                .connectionOptions(socket -> socket.tcpNoDelay(true))
                 // A backstop only: JSON endpoints enforce their own, smaller limit with a problem answer.
                 .maxPayloadSize(16L * 1024 * 1024)
                 .addFeature(Observability.feature(probes))
