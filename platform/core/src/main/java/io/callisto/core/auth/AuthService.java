@@ -138,8 +138,12 @@ public final class AuthService {
         Instant now = clock.instant();
         TenantId tenant = user.tenantId();
         SecretToken refresh = SecretToken.generate(REFRESH_KIND, tenant, Ids.next('r'));
-        tx.runInTenant(tenant, () -> refreshTokens.insert(tenant, new RefreshToken(tenant, refresh.id(),
-                user.id(), familyId, refresh.hash(), now, now.plus(refreshTtl), null)));
+        tx.runInTenant(tenant, () -> {
+            // Housekeeping where tokens are made: the tenant's expired tokens go, so the table stays bounded.
+            refreshTokens.deleteExpired(tenant, now);
+            refreshTokens.insert(tenant, new RefreshToken(tenant, refresh.id(), user.id(), familyId, refresh.hash(),
+                    now, now.plus(refreshTtl), null));
+        });
         AccessTokens.Issued access = accessTokens.issue(
                 new Caller(tenant, user.id().value(), Caller.Kind.USER, user.roles()));
         return new TokenPair(access.token(), refresh.value(), access.expiresIn().toSeconds(), tenant,

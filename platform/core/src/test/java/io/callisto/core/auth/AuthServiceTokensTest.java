@@ -86,6 +86,18 @@ class AuthServiceTokensTest {
     }
 
     @Test
+    void issuingTokensDeletesTheTenantsExpiredOnes() {
+        TokenPair old = signIn();
+        String oldId = SecretToken.parse("rt", old.refreshToken()).orElseThrow().id();
+        fx.clock.advance(AuthFixture.REFRESH_TTL.plusSeconds(1));
+
+        TokenPair fresh = signIn();
+
+        assertThat(fx.store.refreshTokens().find(tenant, oldId)).isEmpty();
+        assertThat(fx.stored(fresh.refreshToken()).isRevoked()).isFalse();
+    }
+
+    @Test
     void aRefreshTokenWorksUntilJustBeforeItExpires() {
         TokenPair pair = signIn();
         fx.clock.advance(AuthFixture.REFRESH_TTL.minusSeconds(1));
