@@ -3,7 +3,7 @@ package io.callisto.core.ids;
 import java.util.Objects;
 
 /** The tenant an object belongs to. Passed explicitly into every service and repository call. */
-public record TenantId(String value) {
+public record TenantId(String value) implements java.io.Serializable {
     public TenantId {
         Objects.requireNonNull(value, "tenant id");
         if (value.isBlank() || value.length() > 64) {

@@ -2,7 +2,7 @@ package io.callisto.core.ids;
 
 import java.util.Objects;
 
-public record UserId(String value) {
+public record UserId(String value) implements java.io.Serializable {
     public UserId {
         Objects.requireNonNull(value, "user id");
         if (value.isBlank() || value.length() > 64) {

@@ -1,0 +1,169 @@
+package io.callisto.core.acd;
+
+import io.callisto.core.error.Errors;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The ACD's operations on one tenant's state. Every operation validates, changes the state, routes what
+ * can be routed, and returns the events; a refused operation throws before changing anything. The
+ * engine keeps no state of its own and reads no clock: {@code now} is passed in, so the grid (or a test)
+ * decides time.
+ */
+public final class AcdEngine {
+    private AcdEngine() {
+    }
+
+    // ---- configuration --------------------------------------------------------------------------
+
+    public static List<AcdEvent> configureQueue(TenantAcd acd, QueueConfig queue, Instant now) {
+        if (queue.overflowQueueId() != null && !acd.queueMap().containsKey(queue.overflowQueueId())
+                && !queue.overflowQueueId().equals(queue.id())) {
+            throw Errors.invalid("unknown-overflow-queue", "overflowQueueId names no queue of this tenant");
+        }
+        acd.queueMap().put(queue.id(), queue);
+        return route(acd, new Outcome(now));
+    }
+
+    public static void removeQueue(TenantAcd acd, String queueId) {
+        if (acd.interactions().stream().anyMatch(i -> i.queueId().equals(queueId))) {
+            throw Errors.conflict("queue-not-empty", "the queue still has interactions; wait for them to end");
+        }
+        if (acd.queues().stream().anyMatch(q -> queueId.equals(q.overflowQueueId()) && !q.id().equals(queueId))) {
+            throw Errors.conflict("queue-in-use", "another queue overflows into this one");
+        }
+        acd.queueMap().remove(queueId);
+    }
+
+    public static List<AcdEvent> upsertAgent(TenantAcd acd, AgentProfile profile, Instant now) {
+        Agent agent = acd.agentMap().get(profile.agentId());
+        if (agent == null) {
+            acd.agentMap().put(profile.agentId(), new Agent(profile, now));
+        } else {
+            agent.profile(profile);
+        }
+        return route(acd, new Outcome(now));
+    }
+
+    public static void removeAgent(TenantAcd acd, String agentId) {
+        Agent agent = requireAgent(acd, agentId);
+        if (agent.isLoggedIn()) {
+            throw Errors.conflict("agent-logged-in", "log the agent out first");
+        }
+        acd.agentMap().remove(agentId);
+    }
+
+    /** Changes the seat lease; lowering it below the agents logged in now is refused. */
+    public static void setSeats(TenantAcd acd, int seats) {
+        if (seats < 0) {
+            throw Errors.invalid("invalid-seats", "seats must not be negative");
+        }
+        if (seats < acd.seatsInUse()) {
+            throw Errors.conflict("seats-in-use", acd.seatsInUse() + " agents are logged in; log some out first");
+        }
+        acd.seatsLeased(seats);
+    }
+
+    // ---- agents ------------------------------------------------------------------------------------
+
+    /** The agent sets their presence: OFFLINE, AVAILABLE or AWAY (with a reason). */
+    public static List<AcdEvent> setPresence(TenantAcd acd, String agentId, AgentState presence, String reason,
+                                             Instant now) {
+        if (!presence.isPresence()) {
+            throw Errors.invalid("invalid-state", "an agent can set only OFFLINE, AVAILABLE or AWAY");
+        }
+        Agent agent = requireAgent(acd, agentId);
+        if (!agent.isLoggedIn() && presence != AgentState.OFFLINE && acd.seatsInUse() >= acd.seatsLeased()) {
+            throw Errors.conflict("seat-limit-reached", "all " + acd.seatsLeased() + " leased seats are in use");
+        }
+        if (presence == AgentState.OFFLINE && agent.assignments().values().stream()
+                .anyMatch(a -> a.stage() != Agent.Stage.OFFERED)) {
+            throw Errors.conflict("agent-busy", "finish the interactions in progress before logging out");
+        }
+        Outcome outcome = new Outcome(now);
+        outcome.touch(agent, presence == AgentState.AWAY ? reason : "agent");
+        if (presence != AgentState.AVAILABLE) {
+            Offers.withdrawAll(acd, agent, "agent-unavailable", outcome);
+        }
+        if (presence == AgentState.OFFLINE) {
+            agent.endWrapUp(now);
+        }
+        agent.presence(presence, reason, now);
+        return route(acd, outcome);
+    }
+
+    /** The agent is done with wrap-up before its time is up. */
+    public static List<AcdEvent> finishWrapUp(TenantAcd acd, String agentId, Instant now) {
+        Agent agent = requireAgent(acd, agentId);
+        Outcome outcome = new Outcome(now);
+        outcome.touch(agent, "wrap-up-done");
+        agent.endWrapUp(now);
+        return route(acd, outcome);
+    }
+
+    // ---- interactions ------------------------------------------------------------------------------
+
+    public static List<AcdEvent> enqueue(TenantAcd acd, NewInteraction request, Instant now) {
+        if (acd.queue(request.queueId()).isEmpty()) {
+            throw Errors.notFound("queue");
+        }
+        if (acd.interactionMap().containsKey(request.id())) {
+            throw Errors.conflict("duplicate-interaction", "an interaction with this id exists");
+        }
+        Interaction interaction = new Interaction(request, acd.nextSequence(), now);
+        acd.interactionMap().put(interaction.id(), interaction);
+        Outcome outcome = new Outcome(now);
+        outcome.add(new AcdEvent.Queued(interaction.id(), interaction.queueId(), now));
+        return route(acd, outcome);
+    }
+
+    /** The gateway rings the agent's phone for an offered voice call. */
+    public static List<AcdEvent> ringing(TenantAcd acd, String interactionId, String agentId, Instant now) {
+        Interaction interaction = Offers.requireOfferedTo(acd, interactionId, agentId);
+        Agent agent = requireAgent(acd, agentId);
+        Outcome outcome = new Outcome(now);
+        outcome.touch(agent, "ringing");
+        agent.assign(interaction.id(), interaction.channel(), Agent.Stage.RINGING);
+        return outcome.finish();
+    }
+
+    public static List<AcdEvent> accept(TenantAcd acd, String interactionId, String agentId, Instant now) {
+        return Offers.accept(acd, interactionId, agentId, new Outcome(now));
+    }
+
+    public static List<AcdEvent> reject(TenantAcd acd, String interactionId, String agentId, Instant now) {
+        Outcome outcome = new Outcome(now);
+        Offers.decline(acd, Offers.requireOfferedTo(acd, interactionId, agentId), requireAgent(acd, agentId),
+                "rejected", outcome);
+        return route(acd, outcome);
+    }
+
+    public static List<AcdEvent> complete(TenantAcd acd, String interactionId, String agentId, String disposition,
+                                          String notes, Instant now) {
+        return route(acd, Lifecycle.complete(acd, interactionId, agentId, disposition, notes, new Outcome(now)));
+    }
+
+    /** The customer left (hung up, closed the chat) before or while being served. */
+    public static List<AcdEvent> abandon(TenantAcd acd, String interactionId, Instant now) {
+        return route(acd, Lifecycle.abandon(acd, interactionId, new Outcome(now)));
+    }
+
+    /** Applies every deadline due by now (offer timeouts, wrap-up ends, max waits), then routes. */
+    public static List<AcdEvent> tick(TenantAcd acd, Instant now) {
+        return route(acd, Timers.applyDue(acd, new Outcome(now)));
+    }
+
+    /** The earliest moment {@link #tick} would change something; the grid schedules its timer by it. */
+    public static java.util.Optional<Instant> nextDeadline(TenantAcd acd, Instant now) {
+        return Timers.nextDeadline(acd, now);
+    }
+
+    static Agent requireAgent(TenantAcd acd, String agentId) {
+        return acd.agent(agentId).orElseThrow(() -> Errors.notFound("agent"));
+    }
+
+    private static List<AcdEvent> route(TenantAcd acd, Outcome outcome) {
+        Dispatcher.dispatch(acd, outcome);
+        return outcome.finish();
+    }
+}

@@ -1,0 +1,156 @@
+package io.callisto.core.acd;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An agent's live routing state within their tenant: presence, the interactions assigned to them (offered,
+ * ringing or connected, each with its channel), wrap-up, and what strategies rank by. Mutated only by
+ * {@link AcdEngine}.
+ */
+public final class Agent implements Serializable {
+    private AgentProfile profile;
+    private AgentState presence = AgentState.OFFLINE;
+    private String awayReason;
+    private final Map<String, Assignment> assignments = new LinkedHashMap<>();
+    private Instant wrapUpUntil;
+    private Instant stateSince;
+    private Instant idleSince;
+    private long handled;
+
+    /** One interaction on this agent's desk. */
+    record Assignment(String interactionId, Channel channel, Stage stage) implements Serializable {
+    }
+
+    /** How far an assignment has got. */
+    enum Stage { OFFERED, RINGING, CONNECTED }
+
+    Agent(AgentProfile profile, Instant now) {
+        this.profile = Objects.requireNonNull(profile);
+        this.stateSince = now;
+        this.idleSince = now;
+    }
+
+    public String id() {
+        return profile.agentId();
+    }
+
+    public AgentProfile profile() {
+        return profile;
+    }
+
+    void profile(AgentProfile newProfile) {
+        this.profile = newProfile;
+    }
+
+    /** The state supervisors see: work in progress outranks presence. */
+    public AgentState state() {
+        if (presence == AgentState.OFFLINE) {
+            return AgentState.OFFLINE;
+        }
+        boolean ringing = false;
+        boolean offered = false;
+        for (Assignment a : assignments.values()) {
+            if (a.stage() == Stage.CONNECTED) {
+                return AgentState.BUSY;
+            }
+            ringing |= a.stage() == Stage.RINGING;
+            offered |= a.stage() == Stage.OFFERED;
+        }
+        if (ringing) {
+            return AgentState.RINGING;
+        }
+        if (offered) {
+            return AgentState.RESERVED;
+        }
+        return wrapUpUntil != null ? AgentState.WRAP_UP : presence;
+    }
+
+    public AgentState presence() {
+        return presence;
+    }
+
+    public String awayReason() {
+        return awayReason;
+    }
+
+    public Instant stateSince() {
+        return stateSince;
+    }
+
+    public Instant idleSince() {
+        return idleSince;
+    }
+
+    public long handled() {
+        return handled;
+    }
+
+    public Instant wrapUpUntil() {
+        return wrapUpUntil;
+    }
+
+    public boolean isLoggedIn() {
+        return presence != AgentState.OFFLINE;
+    }
+
+    /** Whether the agent can take one more interaction of this channel now. */
+    boolean canTake(Channel channel) {
+        if (presence != AgentState.AVAILABLE || wrapUpUntil != null) {
+            return false;
+        }
+        long onChannel = assignments.values().stream().filter(a -> a.channel() == channel).count();
+        return onChannel < profile.capacity(channel);
+    }
+
+    boolean hasWork() {
+        return !assignments.isEmpty();
+    }
+
+    Map<String, Assignment> assignments() {
+        return assignments;
+    }
+
+    void presence(AgentState newPresence, String reason, Instant now) {
+        if (newPresence == AgentState.AVAILABLE && presence != AgentState.AVAILABLE) {
+            idleSince = now;
+        }
+        presence = newPresence;
+        awayReason = newPresence == AgentState.AWAY ? reason : null;
+    }
+
+    void assign(String interactionId, Channel channel, Stage stage) {
+        assignments.put(interactionId, new Assignment(interactionId, channel, stage));
+    }
+
+    Assignment assignment(String interactionId) {
+        return assignments.get(interactionId);
+    }
+
+    void release(String interactionId) {
+        assignments.remove(interactionId);
+    }
+
+    void completed(Instant wrapUpEnd, Instant now) {
+        handled++;
+        if (wrapUpEnd != null && wrapUpEnd.isAfter(now)) {
+            wrapUpUntil = wrapUpEnd;
+        } else if (!hasWork()) {
+            idleSince = now;
+        }
+    }
+
+    void endWrapUp(Instant now) {
+        wrapUpUntil = null;
+        if (!hasWork()) {
+            idleSince = now;
+        }
+    }
+
+    void stateSince(Instant at) {
+        stateSince = at;
+    }
+}

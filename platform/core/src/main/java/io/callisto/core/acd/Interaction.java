@@ -1,0 +1,157 @@
+package io.callisto.core.acd;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A call, chat, email, callback or task being distributed. {@code sequence} fixes its place among
+ * interactions of equal priority; it never changes, so an interaction returned to the queue (rejected,
+ * missed) regains its original position.
+ */
+public final class Interaction implements Serializable {
+    private final String id;
+    private final Channel channel;
+    private final int priority;
+    private final Skills requiredSkills;
+    private final String from;
+    private final String subject;
+    private final Map<String, String> data;
+    private final long sequence;
+    private final Instant createdAt;
+    private String queueId;
+    private Instant enqueuedAt;
+    private InteractionState state = InteractionState.WAITING;
+    private final Set<String> offeredTo = new LinkedHashSet<>();
+    private final Set<String> declinedBy = new LinkedHashSet<>();
+    private Instant offerExpiresAt;
+    private String agentId;
+    private Instant connectedAt;
+
+    Interaction(NewInteraction request, long sequence, Instant now) {
+        this.id = Objects.requireNonNull(request.id());
+        this.channel = request.channel();
+        this.priority = request.priority();
+        this.requiredSkills = request.requiredSkills();
+        this.from = request.from();
+        this.subject = request.subject();
+        this.data = Map.copyOf(request.data());
+        this.sequence = sequence;
+        this.createdAt = now;
+        this.queueId = request.queueId();
+        this.enqueuedAt = now;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public Skills requiredSkills() {
+        return requiredSkills;
+    }
+
+    public String from() {
+        return from;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public Map<String, String> data() {
+        return data;
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String queueId() {
+        return queueId;
+    }
+
+    public Instant enqueuedAt() {
+        return enqueuedAt;
+    }
+
+    public InteractionState state() {
+        return state;
+    }
+
+    /** The agents it is offered to right now: one, or several for RING_ALL. */
+    public Set<String> offeredTo() {
+        return Set.copyOf(offeredTo);
+    }
+
+    public Instant offerExpiresAt() {
+        return offerExpiresAt;
+    }
+
+    public String agentId() {
+        return agentId;
+    }
+
+    public Instant connectedAt() {
+        return connectedAt;
+    }
+
+    boolean declinedBy(String agent) {
+        return declinedBy.contains(agent);
+    }
+
+    void offer(Set<String> agents, Instant expiresAt) {
+        state = InteractionState.ROUTED;
+        offeredTo.clear();
+        offeredTo.addAll(agents);
+        offerExpiresAt = expiresAt;
+    }
+
+    /** Back to waiting at its original position (sequence unchanged). */
+    void requeue(String decliningAgent) {
+        state = InteractionState.WAITING;
+        offeredTo.clear();
+        offerExpiresAt = null;
+        if (decliningAgent != null) {
+            declinedBy.add(decliningAgent);
+        }
+    }
+
+    void withdrawOfferFrom(String agent) {
+        offeredTo.remove(agent);
+    }
+
+    void connect(String agent, Instant now) {
+        state = InteractionState.CONNECTED;
+        agentId = agent;
+        offeredTo.clear();
+        offerExpiresAt = null;
+        connectedAt = now;
+    }
+
+    void overflowTo(String queue, Instant now) {
+        queueId = queue;
+        enqueuedAt = now;
+        declinedBy.clear();
+    }
+
+    void end(InteractionState finalState) {
+        state = finalState;
+        offeredTo.clear();
+        offerExpiresAt = null;
+    }
+}

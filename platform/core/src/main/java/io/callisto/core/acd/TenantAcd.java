@@ -1,0 +1,96 @@
+package io.callisto.core.acd;
+
+import io.callisto.core.ids.TenantId;
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One tenant's whole routing state: agents, queues, live interactions, seats. The unit of atomicity:
+ * the grid keeps one per tenant and runs every {@link AcdEngine} operation on it in one entry
+ * processor, so a routing decision never races another for the same agent or interaction.
+ */
+public final class TenantAcd implements Serializable {
+    private final TenantId tenantId;
+    private final Map<String, Agent> agents = new LinkedHashMap<>();
+    private final Map<String, QueueConfig> queues = new LinkedHashMap<>();
+    private final Map<String, QueueStats> stats = new LinkedHashMap<>();
+    private final Map<String, Interaction> interactions = new LinkedHashMap<>();
+    private final Map<String, String> roundRobinLast = new LinkedHashMap<>();
+    private int seatsLeased;
+    private long sequence;
+
+    public TenantAcd(TenantId tenantId, int seatsLeased) {
+        this.tenantId = Objects.requireNonNull(tenantId);
+        this.seatsLeased = seatsLeased;
+    }
+
+    public TenantId tenantId() {
+        return tenantId;
+    }
+
+    public int seatsLeased() {
+        return seatsLeased;
+    }
+
+    void seatsLeased(int seats) {
+        seatsLeased = seats;
+    }
+
+    /** Agents logged in (any state but OFFLINE): what the seat lease limits. */
+    public int seatsInUse() {
+        return (int) agents.values().stream().filter(Agent::isLoggedIn).count();
+    }
+
+    public Optional<Agent> agent(String id) {
+        return Optional.ofNullable(agents.get(id));
+    }
+
+    public Collection<Agent> agents() {
+        return agents.values();
+    }
+
+    public Optional<QueueConfig> queue(String id) {
+        return Optional.ofNullable(queues.get(id));
+    }
+
+    public Collection<QueueConfig> queues() {
+        return queues.values();
+    }
+
+    public QueueStats stats(String queueId) {
+        return stats.computeIfAbsent(queueId, q -> new QueueStats());
+    }
+
+    public Optional<Interaction> interaction(String id) {
+        return Optional.ofNullable(interactions.get(id));
+    }
+
+    /** Live interactions: waiting, routed or connected. */
+    public Collection<Interaction> interactions() {
+        return interactions.values();
+    }
+
+    Map<String, Agent> agentMap() {
+        return agents;
+    }
+
+    Map<String, QueueConfig> queueMap() {
+        return queues;
+    }
+
+    Map<String, Interaction> interactionMap() {
+        return interactions;
+    }
+
+    Map<String, String> roundRobinLast() {
+        return roundRobinLast;
+    }
+
+    long nextSequence() {
+        return ++sequence;
+    }
+}
