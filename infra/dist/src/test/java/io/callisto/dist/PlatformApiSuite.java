@@ -177,6 +177,11 @@ abstract class PlatformApiSuite {
                 }
                 expectProblem(api.send(op.method(), path, null, null, null), 401, op);
             }
+            if (op.hasPathId()) {
+                String impossible = op.path().replace("{id}", "x".repeat(300));
+                expectProblem(send(op, impossible, a.adminToken(),
+                        op.hasBody() ? openApi.validSample(op.bodySchema()) : null), 404, op);
+            }
             if (!op.hasBody()) {
                 continue;
             }
@@ -213,6 +218,19 @@ abstract class PlatformApiSuite {
         unknown.put("isAdmin", true);
         bad.add(new BadBody("unknown field", "application/json", unknown.toString().getBytes(StandardCharsets.UTF_8), 400,
                 email));
+        for (Map.Entry<String, JsonNode> property : op.bodySchema().path("properties").properties()) {
+            JsonNode schema = openApi.resolve(property.getValue());
+            ObjectNode body = valid.deepCopy();
+            if ("array".equals(schema.path("type").asText())) {
+                body.set(property.getKey(), body.arrayNode().addNull());
+            } else if ("string".equals(schema.path("type").asText("string")) && !schema.has("enum")) {
+                body.put(property.getKey(), "nul\u0000inside");
+            } else {
+                continue;
+            }
+            bad.add(new BadBody(property.getKey() + " with null/NUL", "application/json",
+                    body.toString().getBytes(StandardCharsets.UTF_8), 400, email));
+        }
         for (Map.Entry<String, JsonNode> wrong : openApi.wrongTypes(op.bodySchema())) {
             ObjectNode body = valid.deepCopy();
             body.set(wrong.getKey(), wrong.getValue());
@@ -256,6 +274,56 @@ abstract class PlatformApiSuite {
         Response lastAdmin = api.delete("/api/v1/users/" + a.adminId(), a.adminToken());
         assertThat(lastAdmin.status()).isEqualTo(409);
         assertThat(lastAdmin.text("code")).isEqualTo("last-admin");
+    }
+
+    @Test
+    void concurrentRefreshesWithOneTokenLeaveNoLiveSession() throws Exception {
+        for (int trial = 0; trial < 8; trial++) {
+            String refresh = api.json("POST", "/api/v1/auth/token", null, Map.of("email", emailOf(a), "password", PASSWORD))
+                    .text("refreshToken");
+            List<Response> answers;
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var first = pool.submit(() -> api.json("POST", "/api/v1/auth/refresh", null, Map.of("refreshToken", refresh)));
+                var second = pool.submit(() -> api.json("POST", "/api/v1/auth/refresh", null, Map.of("refreshToken", refresh)));
+                answers = List.of(first.get(), second.get());
+            }
+            assertThat(answers).extracting(Response::status).containsExactlyInAnyOrder(200, 401);
+            String winner = answers.stream().filter(r -> r.status() == 200).findFirst().orElseThrow().text("refreshToken");
+            assertThat(api.json("POST", "/api/v1/auth/refresh", null, Map.of("refreshToken", winner)).status())
+                    .as("trial %d: the reuse revoked the winner's token too", trial).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void twoAdminsDemotingEachOtherLeaveOneAdmin() throws Exception {
+        for (int trial = 0; trial < 4; trial++) {
+            String email = "duo-" + trial + "-" + System.nanoTime() + "@example.test";
+            String first = api.signUpAndSignIn("Duo " + trial, email, PASSWORD).text("accessToken");
+            String secondEmail = "second-" + email;
+            String secondId = created(api.json("POST", "/api/v1/users", first, Map.of("email", secondEmail,
+                    "password", PASSWORD, "roles", List.of("ADMIN"))));
+            String second = signIn(secondEmail);
+            String firstId = api.get("/api/v1/me", first).text("userId");
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var a1 = pool.submit(() -> api.json("PATCH", "/api/v1/users/" + secondId, first,
+                        Map.of("roles", List.of("AGENT"))));
+                var a2 = pool.submit(() -> api.json("PATCH", "/api/v1/users/" + firstId, second,
+                        Map.of("roles", List.of("AGENT"))));
+                assertThat(List.of(a1.get().status(), a2.get().status())).contains(200);
+            }
+            long admins = 0;
+            for (String id : List.of(firstId, secondId)) {
+                String roles = api.get("/api/v1/users/" + id, api.json("POST", "/api/v1/auth/token", null,
+                        Map.of("email", id.equals(firstId) ? email : secondEmail, "password", PASSWORD))
+                        .text("accessToken")).json().path("roles").toString();
+                admins += roles.contains("ADMIN") ? 1 : 0;
+            }
+            assertThat(admins).as("trial %d keeps an admin", trial).isEqualTo(1);
+        }
+    }
+
+    private static String emailOf(Tenant t) {
+        return api.get("/api/v1/me", t.adminToken()).text("email");
     }
 
     @Test

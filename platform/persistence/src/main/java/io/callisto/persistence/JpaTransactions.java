@@ -45,6 +45,16 @@ final class JpaTransactions implements Transactions {
                 em -> ScopedValue.where(current, new Unit(tenant, em)).call(work::get));
     }
 
+    /** Locks the tenant's row (SELECT ... FOR UPDATE) until the unit of work commits or rolls back. */
+    @Override
+    public void lockTenant(TenantId tenant) {
+        if (!current.isBound()) {
+            throw new IllegalStateException("lockTenant needs a unit of work");
+        }
+        requireUnitTenant(tenant);
+        current.get().em().find(TenantEntity.class, tenant.value(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
     /** Runs a tenant-scoped operation in the caller's unit of work (same tenant only), or in its own. */
     <T> T tenant(TenantId tenant, Function<EntityManager, T> operation) {
         Objects.requireNonNull(tenant, "tenant");

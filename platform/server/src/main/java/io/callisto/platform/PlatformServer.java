@@ -8,6 +8,7 @@ import io.callisto.platform.http.ApiRouter;
 import io.callisto.platform.http.ApiService;
 import io.callisto.platform.http.ClientRateLimiter;
 import io.callisto.platform.http.JsonBodies;
+import io.callisto.platform.http.ProblemDirectHandler;
 import io.callisto.platform.observe.HealthProbe;
 import io.callisto.platform.observe.Observability;
 import io.callisto.platform.openapi.OpenApiApi;
@@ -67,6 +68,7 @@ public final class PlatformServer {
                 .connectionOptions(socket -> socket.tcpNoDelay(true))
                 // A backstop only: JSON endpoints enforce their own, smaller limit with a problem answer.
                 .maxPayloadSize(16L * 1024 * 1024)
+                .directHandlers(ProblemDirectHandler.handlers())
                 .addFeature(Observability.feature(probes))
                 .routing(routing -> routes(routing, router, webApp))
                 .build()

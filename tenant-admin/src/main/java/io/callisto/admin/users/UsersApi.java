@@ -1,5 +1,6 @@
 package io.callisto.admin.users;
 
+import io.callisto.core.error.Errors;
 import io.callisto.core.ids.UserId;
 import io.callisto.core.user.Role;
 import io.callisto.core.user.User;
@@ -32,7 +33,7 @@ public final class UsersApi implements ApiService {
         }
     }
 
-    record ChangesBody(String email, String name, String password, Set<Role> roles) {
+    record ChangesBody(String email, String name, String password, Set<Role> roles, String currentPassword) {
         @Override
         public String toString() {
             return "ChangesBody[" + email + "]";
@@ -64,7 +65,7 @@ public final class UsersApi implements ApiService {
                     UserId id = id(req);
                     ChangesBody b = bodies.read(req, ChangesBody.class);
                     Json.ok(res, UserView.of(users.update(caller, id, new UserService.UserChanges(b.email(), b.name(),
-                            b.password(), b.roles()))));
+                            b.password(), b.roles(), b.currentPassword()))));
                 }),
                 Endpoint.authenticated(Method.DELETE, "/api/v1/users/{id}", (caller, req, res) -> {
                     users.delete(caller, id(req));
@@ -72,8 +73,13 @@ public final class UsersApi implements ApiService {
                 }));
     }
 
+    /** An id that cannot be a user's is simply not found. */
     private static UserId id(ServerRequest request) {
-        return new UserId(request.path().pathParameters().get("id"));
+        String id = request.path().pathParameters().get("id");
+        if (id == null || id.isBlank() || id.length() > 64) {
+            throw Errors.notFound("user");
+        }
+        return new UserId(id);
     }
 
     @Override

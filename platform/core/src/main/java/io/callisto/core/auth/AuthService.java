@@ -77,29 +77,45 @@ public final class AuthService {
         return issue(signedIn, Ids.next('f'));
     }
 
-    /** Exchanges a refresh token for a new pair; the presented token is revoked (rotation). */
+    /**
+     * Exchanges a refresh token for a new pair; the presented token is revoked (rotation). Revoking the old
+     * token and storing the new one commit together, so a concurrent request with the same token waits on the
+     * old token's row, finds it revoked, and then revokes the whole family, the winner's new token included.
+     */
     public TokenPair refresh(String presented) {
         SecretToken token = SecretToken.parse(REFRESH_KIND, presented)
                 .orElseThrow(() -> Errors.unauthenticated("invalid-refresh-token", "refresh token is invalid"));
         TenantId tenant = token.tenantId();
-        RefreshToken stored = tx.inTenant(tenant, () -> refreshTokens.find(tenant, token.id()))
-                .filter(t -> token.matchesHash(t.tokenHash()))
-                .orElseThrow(() -> Errors.unauthenticated("invalid-refresh-token", "refresh token is invalid"));
         Instant now = clock.instant();
-        if (!stored.expiresAt().isAfter(now)) {
-            throw Errors.unauthenticated("refresh-token-expired", "refresh token has expired; sign in again");
-        }
-        boolean revokedNow = tx.inTenant(tenant, () -> refreshTokens.revoke(tenant, stored.id(), now));
-        if (!revokedNow) {
+        Rotation rotation = tx.inTenant(tenant, () -> rotate(token, now));
+        if (rotation.reusedFamily() != null) {
             // A rotated token came back: someone holds a copy. End the whole family.
-            tx.inTenant(tenant, () -> refreshTokens.revokeFamily(tenant, stored.familyId(), now));
+            tx.inTenant(tenant, () -> refreshTokens.revokeFamily(tenant, rotation.reusedFamily(), now));
             LOG.log(System.Logger.Level.WARNING, "refresh token reuse detected in tenant {0}; family revoked", tenant);
             throw Errors.unauthenticated("invalid-refresh-token", "refresh token is invalid");
         }
-        User user = tx.inTenant(tenant, () -> users.find(tenant, stored.userId()))
+        return rotation.tokens();
+    }
+
+    /** The result of one rotation attempt: new tokens, or the family of a token presented twice. */
+    private record Rotation(TokenPair tokens, String reusedFamily) {
+    }
+
+    private Rotation rotate(SecretToken token, Instant now) {
+        TenantId tenant = token.tenantId();
+        RefreshToken stored = refreshTokens.find(tenant, token.id())
+                .filter(t -> token.matchesHash(t.tokenHash()))
+                .orElseThrow(() -> Errors.unauthenticated("invalid-refresh-token", "refresh token is invalid"));
+        if (!stored.expiresAt().isAfter(now)) {
+            throw Errors.unauthenticated("refresh-token-expired", "refresh token has expired; sign in again");
+        }
+        if (!refreshTokens.revoke(tenant, stored.id(), now)) {
+            return new Rotation(null, stored.familyId());
+        }
+        User user = users.find(tenant, stored.userId())
                 .orElseThrow(() -> Errors.unauthenticated("invalid-refresh-token", "refresh token is invalid"));
         requireMaySignIn(user);
-        return issue(user, stored.familyId());
+        return new Rotation(issue(user, stored.familyId()), null);
     }
 
     /** Revokes a refresh token; unknown or malformed tokens are ignored so that sign-out always succeeds. */

@@ -11,6 +11,12 @@ import java.util.function.Supplier;
 public interface Transactions {
     <T> T inTenant(TenantId tenant, Supplier<T> work);
 
+    /**
+     * Inside a unit of work for this tenant: waits until no other unit holds the tenant's lock, then holds it
+     * until this unit ends. For invariants across many rows of a tenant ("at least one admin").
+     */
+    void lockTenant(TenantId tenant);
+
     default void runInTenant(TenantId tenant, Runnable work) {
         inTenant(tenant, () -> {
             work.run();

@@ -44,8 +44,15 @@ public final class UserService {
         }
     }
 
-    /** A partial update: null fields stay as they are. */
-    public record UserChanges(String email, String name, String password, Set<Role> roles) {
+    /**
+     * A partial update: null fields stay as they are. Changing one's own password needs the current one, so a
+     * stolen access token cannot be turned into a permanent takeover.
+     */
+    public record UserChanges(String email, String name, String password, Set<Role> roles, String currentPassword) {
+        public UserChanges(String email, String name, String password, Set<Role> roles) {
+            this(email, name, password, roles, null);
+        }
+
         @Override
         public String toString() {
             return "UserChanges[" + email + "]";
@@ -89,9 +96,15 @@ public final class UserService {
             caller.requireAnyRole(Role.ADMIN);
         }
         TenantId tenant = caller.tenantId();
+        // Hash before the unit of work: Argon2 takes tens of milliseconds and should not hold a connection.
+        String newHash = changes.password() == null || PasswordPolicy.weakness(changes.password(), null).isPresent()
+                ? null : hasher.hash(changes.password());
         return tx.inTenant(tenant, () -> {
             User current = users.find(tenant, id).orElseThrow(() -> Errors.notFound("user"));
             UserValidation.validateChanges(changes, current.email());
+            if (self && changes.password() != null) {
+                requireCurrentPassword(changes.currentPassword(), current);
+            }
             Instant now = clock.instant();
             String email = changes.email() == null ? current.email() : EmailAddress.normalize(changes.email());
             if (!email.equals(current.email()) && users.findByEmail(tenant, email).isPresent()) {
@@ -104,7 +117,7 @@ public final class UserService {
             String name = changes.name() == null ? current.name() : changes.name().trim();
             User updated = current.withProfile(email, name, roles, now);
             if (changes.password() != null) {
-                updated = updated.withPasswordHash(hasher.hash(changes.password()), now);
+                updated = updated.withPasswordHash(newHash, now);
                 refreshTokens.revokeAllOfUser(tenant, id, now);
             }
             users.update(tenant, updated);
@@ -125,7 +138,19 @@ public final class UserService {
         });
     }
 
+    private void requireCurrentPassword(String currentPassword, User user) {
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            throw Errors.invalid(java.util.List.of(new io.callisto.core.error.CallistoException.FieldError(
+                    "currentPassword", "is required to change your own password")));
+        }
+        if (currentPassword.length() > PasswordPolicy.MAX_LENGTH || !hasher.matches(currentPassword, user.passwordHash())) {
+            throw Errors.forbidden("wrong-current-password", "the current password is wrong");
+        }
+    }
+
     private void requireAnotherAdmin(TenantId tenant) {
+        // Two admins demoting each other at once must not both see the other as the remaining admin.
+        tx.lockTenant(tenant);
         if (users.countWithRole(tenant, Role.ADMIN) <= 1) {
             throw Errors.conflict("last-admin", "a tenant must keep at least one admin");
         }

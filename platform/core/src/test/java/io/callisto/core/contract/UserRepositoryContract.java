@@ -143,6 +143,38 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void lockingTheTenantSerializesUnitsOfWork() throws Exception {
+        java.util.List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch firstHoldsLock = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = pool.submit(() -> fx.transactions().runInTenant(a, () -> {
+                fx.transactions().lockTenant(a);
+                firstHoldsLock.countDown();
+                order.add("first locked");
+                sleepQuietly(300);
+                order.add("first done");
+            }));
+            firstHoldsLock.await();
+            var second = pool.submit(() -> fx.transactions().runInTenant(a, () -> {
+                fx.transactions().lockTenant(a);
+                order.add("second locked");
+            }));
+            first.get();
+            second.get();
+        }
+        assertThat(order).containsExactly("first locked", "first done", "second locked");
+        assertThatThrownBy(() -> fx.transactions().lockTenant(a)).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aUnitOfWorkForOneTenantRefusesAnother() {
         User bob = Fixtures.user(b, "bob@acme.test", Role.AGENT);
         assertThatThrownBy(() -> fx.transactions().runInTenant(a, () -> fx.users().insert(b, bob)))

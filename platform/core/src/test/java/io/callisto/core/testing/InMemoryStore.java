@@ -49,6 +49,15 @@ public final class InMemoryStore implements Transactions, RepositoryFixture {
         }
     }
 
+    /** Units of work already run one at a time here; the lock only checks it is inside the right unit. */
+    @Override
+    public void lockTenant(TenantId tenant) {
+        if (unitTenant.get() == null) {
+            throw new IllegalStateException("lockTenant needs a unit of work");
+        }
+        requireSameTenant(tenant);
+    }
+
     /** Runs one repository operation: inside the caller's unit of work, or atomically on its own. */
     <T> T access(TenantId tenant, Supplier<T> operation) {
         if (unitTenant.get() != null && tenant != null) {

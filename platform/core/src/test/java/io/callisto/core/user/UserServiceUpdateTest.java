@@ -31,7 +31,8 @@ class UserServiceUpdateTest {
 
     @Test
     void aUserChangesTheirOwnNameAndPassword() {
-        User updated = service.update(agent, fx.agent.id(), new UserChanges(null, "  Alvaro B ", NEW_PASSWORD, null));
+        User updated = service.update(agent, fx.agent.id(),
+                new UserChanges(null, "  Alvaro B ", NEW_PASSWORD, null, UserFixture.PASSWORD));
 
         assertThat(updated.name()).isEqualTo("Alvaro B");
         assertThat(updated.passwordHash()).isEqualTo("hash:" + NEW_PASSWORD);
@@ -102,11 +103,26 @@ class UserServiceUpdateTest {
         String second = fx.refreshTokenOf(fx.agent);
         String others = fx.refreshTokenOf(fx.supervisor);
 
-        service.update(agent, fx.agent.id(), new UserChanges(null, null, NEW_PASSWORD, null));
+        service.update(agent, fx.agent.id(), new UserChanges(null, null, NEW_PASSWORD, null, UserFixture.PASSWORD));
 
         assertThat(fx.revokedAt(fx.agent, first)).isEqualTo(LATER);
         assertThat(fx.revokedAt(fx.agent, second)).isEqualTo(LATER);
         assertThat(fx.revokedAt(fx.supervisor, others)).isNull();
+    }
+
+    @Test
+    void changingOnesOwnPasswordNeedsTheCurrentOne() {
+        assertThat(invalidFields(() -> service.update(agent, fx.agent.id(),
+                new UserChanges(null, null, NEW_PASSWORD, null)))).containsExactly("currentPassword");
+        assertFails(() -> service.update(agent, fx.agent.id(), new UserChanges(null, null, NEW_PASSWORD, null,
+                "Not-The-Password-1")), ErrorKind.FORBIDDEN, "wrong-current-password");
+        assertThat(fx.stored(fx.agent).passwordHash()).isEqualTo("hash:" + UserFixture.PASSWORD);
+    }
+
+    @Test
+    void anAdminResetsAnotherUsersPasswordWithoutTheirs() {
+        User reset = service.update(admin, fx.agent.id(), new UserChanges(null, null, NEW_PASSWORD, null));
+        assertThat(reset.passwordHash()).isEqualTo("hash:" + NEW_PASSWORD);
     }
 
     @Test
@@ -120,7 +136,8 @@ class UserServiceUpdateTest {
     void theLastAdminKeepsTheAdminRole() {
         String token = fx.refreshTokenOf(fx.admin);
         assertFails(() -> service.update(admin, fx.admin.id(),
-                        new UserChanges(null, null, "Other-Horse-1", Set.of(Role.SUPERVISOR, Role.AGENT))),
+                        new UserChanges(null, null, "Other-Horse-1", Set.of(Role.SUPERVISOR, Role.AGENT),
+                                UserFixture.PASSWORD)),
                 ErrorKind.CONFLICT, "last-admin");
 
         assertThat(fx.stored(fx.admin)).isEqualTo(fx.admin);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -38,7 +39,11 @@ public final class JsonBodies {
             throw Errors.invalid("body-required", "a JSON object body is required");
         }
         try {
-            T value = Json.mapper().readValue(body, type);
+            JsonNode tree = Json.mapper().readTree(body);
+            if (containsNul(tree)) {
+                throw Errors.invalid("invalid-text", "text values must not contain NUL characters");
+            }
+            T value = tree == null || tree.isMissingNode() ? null : Json.mapper().treeToValue(tree, type);
             if (value == null) {
                 throw Errors.invalid("body-required", "a JSON object body is required");
             }
@@ -48,6 +53,28 @@ public final class JsonBodies {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** NUL is valid JSON but no database stores it in text; refuse it here rather than fail later. */
+    private static boolean containsNul(JsonNode node) {
+        if (node == null) {
+            return false;
+        }
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0;
+        }
+        for (JsonNode child : node) {
+            if (containsNul(child)) {
+                return true;
+            }
+        }
+        java.util.Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            if (names.next().indexOf('\0') >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void requireJsonContentType(ServerRequest request) {

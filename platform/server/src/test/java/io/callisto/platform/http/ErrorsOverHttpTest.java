@@ -48,9 +48,11 @@ class ErrorsOverHttpTest {
                 Arguments.of("unknown enum value", "application/json", "{\"name\":\"k\",\"roles\":[\"ROOT\"]}", 400,
                         "validation-failed"),
                 Arguments.of("duplicate key", "application/json", "{\"name\":\"a\",\"name\":\"b\"}", 400, "invalid-json"),
-                // Strict typing stops a nesting bomb at its first token: name must be a string.
                 Arguments.of("deep nesting", "application/json", "{\"name\":" + "[".repeat(5000) + "]".repeat(5000) + "}",
-                        400, "validation-failed"),
+                        400, "invalid-json"),
+                Arguments.of("null in a list", "application/json", "{\"name\":\"k\",\"roles\":[null]}", 400,
+                        "validation-failed"),
+                Arguments.of("NUL character", "application/json", "{\"name\":\"k\\u0000x\"}", 400, "invalid-text"),
                 Arguments.of("oversized", "application/json", big, 413, "payload-too-large"),
                 Arguments.of("form instead of JSON", "application/x-www-form-urlencoded", "name=k", 415,
                         "unsupported-media-type"),
@@ -72,6 +74,22 @@ class ErrorsOverHttpTest {
         assertThat(r.json().get("status").asInt()).isEqualTo(status);
         assertThat(r.body()).doesNotContain("xxxxxxxxxx").doesNotContain("Exception");
         assertThat(api.get("/api/v1/api-keys", token).json().get("items").size()).isEqualTo(keysBefore);
+    }
+
+    @Test
+    void requestsHelidonRefusesBeforeRoutingAreProblemsToo() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", platform.server().port())) {
+            socket.getOutputStream().write("GET /api/v1/%zz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readNBytes(600), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("malformed-request");
+        }
+    }
+
+    @Test
+    void anImpossibleIdIsNotFound() {
+        Response r = api.get("/api/v1/api-keys/" + "k".repeat(300), token);
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.contentType()).startsWith("application/problem+json");
     }
 
     @Test
