@@ -72,7 +72,8 @@ public final class Callisto implements AutoCloseable {
             persistence = JpaPersistence.start(persistenceConfig(settings, dataDir));
             parts.add(persistence);
             platform = PlatformServer.start(new PlatformConfig(host, port, PlatformConfig.DEFAULT_MAX_JSON_BYTES,
-                            settings.getInt("CALLISTO_PUBLIC_RATE_LIMIT", 60, 0, 1_000_000)),
+                            settings.getInt("CALLISTO_PUBLIC_RATE_LIMIT", 60, 0, 1_000_000),
+                            trustedProxies(settings)),
                     services(settings, grid), List.of(new UsersApi(userService(), bodies())),
                     List.of(new HealthProbe("database", persistence::isHealthy),
                             new HealthProbe("grid", grid::isHealthy)));
@@ -104,6 +105,11 @@ public final class Callisto implements AutoCloseable {
                 clock);
     }
 
+    private static java.util.Set<String> trustedProxies(Settings settings) {
+        return java.util.Arrays.stream(settings.get("CALLISTO_TRUSTED_PROXIES", "").split(","))
+                .map(String::trim).filter(p -> !p.isEmpty()).collect(java.util.stream.Collectors.toSet());
+    }
+
     private static JsonBodies bodies() {
         return new JsonBodies(PlatformConfig.DEFAULT_MAX_JSON_BYTES);
     }
@@ -112,7 +118,11 @@ public final class Callisto implements AutoCloseable {
         String url = settings.getOrNull("CALLISTO_DB_URL");
         if (url == null) {
             try {
-                Files.createDirectories(dataDir);
+                // The database holds password hashes and the signing key: owner-only.
+                Files.createDirectories(dataDir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException e) {
+                createPlainDirectory(dataDir);
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("cannot create the data directory " + dataDir, e);
             }
@@ -121,6 +131,14 @@ public final class Callisto implements AutoCloseable {
         return new PersistenceConfig(url, settings.get("CALLISTO_DB_USER", "postgres"),
                 settings.get("CALLISTO_DB_PASSWORD", ""),
                 settings.getInt("CALLISTO_DB_POOL_SIZE", PersistenceConfig.DEFAULT_POOL_SIZE, 1, 500));
+    }
+
+    private static void createPlainDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create the data directory " + dir, e);
+        }
     }
 
     /** The HTTP port the platform (or the gateway's observe endpoints) listen on. */

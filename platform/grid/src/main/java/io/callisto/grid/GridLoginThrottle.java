@@ -28,16 +28,10 @@ public final class GridLoginThrottle implements LoginThrottle {
     }
 
     @Override
-    public Optional<Duration> blockedFor(String key) {
-        Failures stored = failures.get(key);
-        Duration remaining = policy.remainingBlock(stored == null ? null : stored.toPolicy(), clock.instant());
-        return remaining.isZero() ? Optional.empty() : Optional.of(remaining);
-    }
-
-    @Override
-    public void recordFailure(String key) {
-        failures.invoke(key, new RecordFailure(policy.maxFailures(), policy.window(), policy.lockout(),
+    public Optional<Duration> beginAttempt(String key) {
+        Duration blocked = failures.invoke(key, new BeginAttempt(policy.maxFailures(), policy.window(), policy.lockout(),
                 clock.instant()));
+        return blocked == null || blocked.isZero() ? Optional.empty() : Optional.of(blocked);
     }
 
     @Override
@@ -56,18 +50,25 @@ public final class GridLoginThrottle implements LoginThrottle {
         }
     }
 
-    /** Runs where the entry lives: applies the policy and sets the entry's expiry. */
-    record RecordFailure(int maxFailures, Duration window, Duration lockout, Instant now)
-            implements InvocableMap.EntryProcessor<String, Failures, Void> {
+    /**
+     * Runs where the entry lives, atomically: a blocked key answers how long it stays blocked and is not
+     * counted; otherwise the attempt is counted and the entry's expiry set.
+     */
+    record BeginAttempt(int maxFailures, Duration window, Duration lockout, Instant now)
+            implements InvocableMap.EntryProcessor<String, Failures, Duration> {
         @Override
-        public Void process(InvocableMap.Entry<String, Failures> entry) {
+        public Duration process(InvocableMap.Entry<String, Failures> entry) {
             ThrottlePolicy policy = new ThrottlePolicy(maxFailures, window, lockout);
-            Failures current = entry.isPresent() ? entry.getValue() : null;
-            ThrottlePolicy.Failures next = policy.afterFailure(current == null ? null : current.toPolicy(), now);
+            ThrottlePolicy.Failures current = entry.isPresent() ? entry.getValue().toPolicy() : null;
+            Duration blocked = policy.remainingBlock(current, now);
+            if (!blocked.isZero()) {
+                return blocked;
+            }
+            ThrottlePolicy.Failures next = policy.afterFailure(current, now);
             entry.setValue(Failures.of(next));
             long ttl = Math.max(1, Duration.between(now, policy.expiry(next)).toMillis());
             entry.asBinaryEntry().expire(ttl);
-            return null;
+            return Duration.ZERO;
         }
     }
 }

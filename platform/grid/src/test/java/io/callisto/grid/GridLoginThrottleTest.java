@@ -35,7 +35,7 @@ class GridLoginThrottleTest extends LoginThrottleContract {
         assertThat(grid.isHealthy()).isTrue();
         assertThat(grid.memberCount()).isEqualTo(1);
         LoginThrottle throttle = create(POLICY, clock);
-        throttle.recordFailure("counted@acme.test");
+        throttle.beginAttempt("counted@acme.test");
         assertThat(grid.<String, GridLoginThrottle.Failures>map(GridLoginThrottle.MAP).get("counted@acme.test").count())
                 .isEqualTo(1);
     }

@@ -6,6 +6,7 @@ import io.callisto.platform.api.AuthApi;
 import io.callisto.platform.api.SignupApi;
 import io.callisto.platform.http.ApiRouter;
 import io.callisto.platform.http.ApiService;
+import io.callisto.platform.http.ClientAddress;
 import io.callisto.platform.http.ClientRateLimiter;
 import io.callisto.platform.http.JsonBodies;
 import io.callisto.platform.http.ProblemDirectHandler;
@@ -50,11 +51,15 @@ public final class PlatformServer {
         apis.addAll(extra);
         AtomicReference<OpenApiDocument> document = new AtomicReference<>();
         apis.add(new OpenApiApi(document::get));
-        OpenApiDocument openApi = OpenApiDocument.assemble("openapi/base.yaml", apis.stream()
+        List<Map.Entry<ClassLoader, String>> fragments = new ArrayList<>(apis.stream()
                 .map(a -> Map.entry(a.getClass().getClassLoader(), a.openApiFragment())).toList());
+        // The observe endpoints are served by Helidon's observers, not the router, but are documented too.
+        fragments.add(Map.entry(PlatformServer.class.getClassLoader(), "openapi/observe.yaml"));
+        OpenApiDocument openApi = OpenApiDocument.assemble("openapi/base.yaml", fragments);
         document.set(openApi);
         ApiRouter router = new ApiRouter(services.auth()::authenticate,
-                new ClientRateLimiter(config.publicRequestsPerMinute(), Clock.systemUTC()));
+                new ClientRateLimiter(config.publicRequestsPerMinute(), Clock.systemUTC()),
+                new ClientAddress(config.trustedProxies()));
         apis.forEach(router::add);
         WebAppService webApp = WebAppService.fromClasspath();
 

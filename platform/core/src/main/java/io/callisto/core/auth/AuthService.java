@@ -53,7 +53,7 @@ public final class AuthService {
             throw Errors.invalid("credentials-required", "email and password are required");
         }
         String normalized = EmailAddress.normalize(email);
-        throttle.blockedFor(normalized).ifPresent(wait -> {
+        throttle.beginAttempt(normalized).ifPresent(wait -> {
             throw Errors.rateLimited("too many failed sign-ins for this account; try again later", wait);
         });
         List<TenantId> candidates = users.tenantsWithEmail(normalized).stream()
@@ -66,7 +66,6 @@ public final class AuthService {
         // Hash even when the user does not exist, so that timing does not reveal which emails exist.
         boolean ok = hasher.matches(password, user.map(User::passwordHash).orElseGet(this::dummyHash));
         if (user.isEmpty() || !ok) {
-            throttle.recordFailure(normalized);
             LOG.log(System.Logger.Level.INFO, "sign-in failed for a user of tenant {0}",
                     candidates.isEmpty() ? "-" : candidates.getFirst());
             throw Errors.unauthenticated("invalid-credentials", "email or password is wrong");

@@ -5,6 +5,7 @@ import io.callisto.core.ids.Ids;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -23,6 +24,9 @@ public final class Argon2PasswordHasher implements PasswordHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
+    // Each hash takes memoryKib of heap and a core for tens of milliseconds; virtual threads would
+    // otherwise run any number at once, so a burst of sign-ins could exhaust memory.
+    private static final Semaphore CONCURRENT = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
     private final int memoryKib;
     private final int iterations;
     private final int parallelism;
@@ -74,7 +78,12 @@ public final class Argon2PasswordHasher implements PasswordHasher {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(params);
         byte[] out = new byte[length];
-        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        CONCURRENT.acquireUninterruptibly();
+        try {
+            generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        } finally {
+            CONCURRENT.release();
+        }
         return out;
     }
 }

@@ -82,7 +82,8 @@ public final class JwtAccessTokens implements AccessTokens {
         }
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !TYPE.equals(jwt.getHeader().getType())
+                    || !jwt.verify(verifier)) {
                 return Optional.empty();
             }
             return callerOf(jwt.getJWTClaimsSet());
@@ -94,7 +95,11 @@ public final class JwtAccessTokens implements AccessTokens {
     private Optional<Caller> callerOf(JWTClaimsSet claims) throws ParseException {
         Instant now = clock.instant();
         Date exp = claims.getExpirationTime();
+        Date iat = claims.getIssueTime();
+        Date nbf = claims.getNotBeforeTime();
         if (exp == null || !exp.toInstant().plus(CLOCK_SKEW).isAfter(now)
+                || iat == null || iat.toInstant().minus(CLOCK_SKEW).isAfter(now)
+                || (nbf != null && nbf.toInstant().minus(CLOCK_SKEW).isAfter(now))
                 || !ISSUER.equals(claims.getIssuer()) || !claims.getAudience().contains(AUDIENCE)) {
             return Optional.empty();
         }

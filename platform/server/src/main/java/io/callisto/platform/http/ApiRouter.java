@@ -27,10 +27,12 @@ public final class ApiRouter {
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final Function<String, Caller> authenticator;
     private final ClientRateLimiter publicLimiter;
+    private final ClientAddress clientAddress;
 
-    public ApiRouter(Function<String, Caller> authenticator, ClientRateLimiter publicLimiter) {
+    public ApiRouter(Function<String, Caller> authenticator, ClientRateLimiter publicLimiter, ClientAddress clientAddress) {
         this.authenticator = authenticator;
         this.publicLimiter = publicLimiter;
+        this.clientAddress = clientAddress;
     }
 
     public ApiRouter add(ApiService service) {
@@ -66,7 +68,7 @@ public final class ApiRouter {
         if (endpoint.access() == Access.AUTHENTICATED) {
             caller = authenticator.apply(bearer(request));
         } else {
-            publicLimiter.check(clientKey(request));
+            publicLimiter.check(clientAddress.of(request));
         }
         endpoint.handler().handle(caller, request, response);
     }
@@ -97,10 +99,6 @@ public final class ApiRouter {
             throw Errors.unauthenticated("invalid-authorization", "the Authorization scheme must be Bearer");
         }
         return value.substring(7).trim();
-    }
-
-    private static String clientKey(ServerRequest request) {
-        return request.remotePeer().host();
     }
 
     /** Methods that may carry a JSON body, for documentation and tests. */

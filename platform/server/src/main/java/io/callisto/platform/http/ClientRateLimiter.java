@@ -27,10 +27,11 @@ public final class ClientRateLimiter {
         if (perMinute <= 0) {
             return;
         }
-        if (buckets.size() > MAX_TRACKED) {
-            buckets.clear();
-        }
         long now = clock.millis();
+        if (buckets.size() > MAX_TRACKED) {
+            // Forget only clients whose bucket has refilled: they lose nothing by being forgotten.
+            buckets.values().removeIf(b -> b.refilledBy(now, perMinute) >= perMinute);
+        }
         Bucket bucket = buckets.compute(client, (k, b) -> (b == null ? new Bucket(perMinute, now) : b).take(now,
                 perMinute));
         if (!bucket.granted()) {
@@ -45,8 +46,12 @@ public final class ClientRateLimiter {
             this(capacity, now, true);
         }
 
+        double refilledBy(long now, int perMinute) {
+            return Math.min(perMinute, tokens + (now - at) * perMinute / 60_000.0);
+        }
+
         Bucket take(long now, int perMinute) {
-            double refilled = Math.min(perMinute, tokens + (now - at) * perMinute / 60_000.0);
+            double refilled = refilledBy(now, perMinute);
             return refilled >= 1 ? new Bucket(refilled - 1, now, true) : new Bucket(refilled, now, false);
         }
     }

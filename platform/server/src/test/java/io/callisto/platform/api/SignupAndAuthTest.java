@@ -159,6 +159,34 @@ class SignupAndAuthTest {
     }
 
     @Test
+    void behindATrustedProxyTheForwardedClientIsLimitedAndForgedHeadersAreIgnored() throws Exception {
+        try (TestPlatform proxied = TestPlatform.start(2, java.util.Set.of("127.0.0.1"));
+             TestPlatform direct = TestPlatform.start(2)) {
+            assertThat(forwardedSignIns(proxied, "203.0.113.7")).containsExactly(401, 401, 429);
+            assertThat(forwardedSignIns(proxied, "203.0.113.8")).as("another client has its own budget")
+                    .containsExactly(401, 401, 429);
+            assertThat(forwardedSignIns(direct, "203.0.113.9")).containsExactly(401, 401, 429);
+            assertThat(forwardedSignIns(direct, "203.0.113.10")).as("a forged header from an untrusted peer counts for nothing")
+                    .containsExactly(429, 429, 429);
+        }
+    }
+
+    private static java.util.List<Integer> forwardedSignIns(TestPlatform platform, String client) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(platform.client().base() + "/api/v1/auth/token"))
+                    .header("Content-Type", "application/json")
+                    .header("X-Forwarded-For", client)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"x@y.test\",\"password\":\"p\"}"))
+                    .build();
+            statuses.add(http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+        }
+        return statuses;
+    }
+
+    @Test
     void publicEndpointsAreRateLimitedPerClient() {
         try (TestPlatform limited = TestPlatform.start(3)) {
             ApiClient c = limited.client();

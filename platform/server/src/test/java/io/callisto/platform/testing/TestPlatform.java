@@ -36,7 +36,8 @@ public final class TestPlatform implements AutoCloseable {
     private final PlatformServices services;
     private final ApiClient client;
 
-    private TestPlatform(int publicRatePerMinute, Function<PlatformServices, List<ApiService>> extra) {
+    private TestPlatform(int publicRatePerMinute, java.util.Set<String> trustedProxies,
+                         Function<PlatformServices, List<ApiService>> extra) {
         Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
         AuthService auth = new AuthService(new AuthDependencies(store, store.tenants(), store.users(),
                 store.refreshTokens(), store.apiKeys(), FAST_HASHER,
@@ -48,20 +49,25 @@ public final class TestPlatform implements AutoCloseable {
                 new TenantService(store, store.tenants()),
                 new ApiKeyService(store, store.apiKeys(), clock));
         server = PlatformServer.start(new PlatformConfig("127.0.0.1", 0, PlatformConfig.DEFAULT_MAX_JSON_BYTES,
-                publicRatePerMinute), services, extra.apply(services), List.of(new HealthProbe("store", () -> true)));
+                publicRatePerMinute, trustedProxies), services, extra.apply(services),
+                List.of(new HealthProbe("store", () -> true)));
         client = new ApiClient("http://127.0.0.1:" + server.port());
     }
 
     public static TestPlatform start() {
-        return new TestPlatform(0, s -> List.of());
+        return new TestPlatform(0, java.util.Set.of(), s -> List.of());
     }
 
     public static TestPlatform start(int publicRatePerMinute) {
-        return new TestPlatform(publicRatePerMinute, s -> List.of());
+        return new TestPlatform(publicRatePerMinute, java.util.Set.of(), s -> List.of());
+    }
+
+    public static TestPlatform start(int publicRatePerMinute, java.util.Set<String> trustedProxies) {
+        return new TestPlatform(publicRatePerMinute, trustedProxies, s -> List.of());
     }
 
     public static TestPlatform start(Function<PlatformServices, List<ApiService>> extra) {
-        return new TestPlatform(0, extra);
+        return new TestPlatform(0, java.util.Set.of(), extra);
     }
 
     public ApiClient client() {
