@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /** A request to distribute an interaction (a voice call from the gateway or a task from the API). */
 public record NewInteraction(String id, Channel channel, String queueId, int priority, Skills requiredSkills,
-                             String from, String subject, Map<String, String> data) {
+                             String from, String subject, Map<String, String> data) implements java.io.Serializable {
     public NewInteraction {
         Objects.requireNonNull(id);
         Objects.requireNonNull(channel);

@@ -40,6 +40,6 @@ public class CallistoException extends RuntimeException {
     }
 
     /** One invalid field of a request: its JSON name and what is wrong with it. */
-    public record FieldError(String field, String message) {
+    public record FieldError(String field, String message) implements java.io.Serializable {
     }
 }

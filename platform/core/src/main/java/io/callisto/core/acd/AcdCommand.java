@@ -1,0 +1,115 @@
+package io.callisto.core.acd;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One ACD operation as data, so that it can travel to where the tenant's state lives (a grid member) and
+ * run there atomically. Applying a command either changes the state and returns its events or throws a
+ * CallistoException having changed nothing.
+ */
+public sealed interface AcdCommand extends Serializable {
+    List<AcdEvent> apply(TenantAcd acd, Instant now);
+
+    record ConfigureQueue(QueueConfig queue) implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            return AcdEngine.configureQueue(acd, queue, now);
+        }
+    }
+
+    record RemoveQueue(String queueId) implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            AcdEngine.removeQueue(acd, queueId);
+            return List.of();
+        }
+    }
+
+    record UpsertAgent(AgentProfile profile) implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            return AcdEngine.upsertAgent(acd, profile, now);
+        }
+    }
+
+    record RemoveAgent(String agentId) implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            AcdEngine.removeAgent(acd, agentId);
+            return List.of();
+        }
+    }
+
+    record SetSeats(int seats) implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            AcdEngine.setSeats(acd, seats);
+            return List.of();
+        }
+    }
+
+    record SetPresence(String agentId, AgentState presence, String reason) implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            return AcdEngine.setPresence(acd, agentId, presence, reason, now);
+        }
+    }
+
+    record FinishWrapUp(String agentId) implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            return AcdEngine.finishWrapUp(acd, agentId, now);
+        }
+    }
+
+    record Enqueue(NewInteraction interaction) implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            return AcdEngine.enqueue(acd, interaction, now);
+        }
+    }
+
+    record Ringing(String interactionId, String agentId) implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            return AcdEngine.ringing(acd, interactionId, agentId, now);
+        }
+    }
+
+    record Accept(String interactionId, String agentId) implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            return AcdEngine.accept(acd, interactionId, agentId, now);
+        }
+    }
+
+    record Reject(String interactionId, String agentId) implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            return AcdEngine.reject(acd, interactionId, agentId, now);
+        }
+    }
+
+    record Complete(String interactionId, String agentId, String disposition, String notes) implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            return AcdEngine.complete(acd, interactionId, agentId, disposition, notes, now);
+        }
+    }
+
+    record Abandon(String interactionId) implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            return AcdEngine.abandon(acd, interactionId, now);
+        }
+    }
+
+    record Tick() implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            return AcdEngine.tick(acd, now);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.callisto.core.acd;
+
+import io.callisto.core.ids.TenantId;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The Acd port in one process: each tenant's state under its own lock. For tests and for reasoning; the
+ * cluster runs {@code GridAcd}. Both pass the same contract.
+ */
+public final class InMemoryAcd implements Acd {
+    private final ConcurrentMap<TenantId, TenantAcd> tenants = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public InMemoryAcd(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public List<AcdEvent> execute(TenantId tenant, AcdCommand command) {
+        TenantAcd acd = tenants.computeIfAbsent(tenant, t -> new TenantAcd(t, 0));
+        synchronized (acd) {
+            return command.apply(acd, clock.instant());
+        }
+    }
+
+    @Override
+    public Optional<TenantAcd> snapshot(TenantId tenant) {
+        TenantAcd acd = tenants.get(tenant);
+        if (acd == null) {
+            return Optional.empty();
+        }
+        synchronized (acd) {
+            return Optional.of(copy(acd));
+        }
+    }
+
+    /** A deep copy, so readers never see a state another thread is changing. */
+    static TenantAcd copy(TenantAcd acd) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(acd);
+            }
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                return (TenantAcd) in.readObject();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.callisto.grid.acd;
+
+import com.tangosol.net.NamedMap;
+import io.callisto.core.acd.Acd;
+import io.callisto.core.acd.AcdCommand;
+import io.callisto.core.acd.AcdEvent;
+import io.callisto.core.acd.TenantAcd;
+import io.callisto.core.error.CallistoException;
+import io.callisto.core.ids.TenantId;
+import io.callisto.grid.GridNode;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Acd port on the grid. A tenant's routing state is one entry keyed by the tenant id, so every command
+ * for the tenant runs as one entry processor on the member that owns that partition: routing decisions for a
+ * tenant are serialized and atomic, and the backup copy (backup count 1) is updated before the call returns,
+ * so killing any one member loses nothing. The trade-off for very large tenants is described in the README.
+ */
+public final class GridAcd implements Acd {
+    public static final String MAP = "acd-tenants";
+    private final NamedMap<String, TenantAcd> tenants;
+    private final Clock clock;
+
+    public GridAcd(GridNode grid, Clock clock) {
+        this.tenants = grid.map(MAP);
+        this.clock = clock;
+    }
+
+    @Override
+    public List<AcdEvent> execute(TenantId tenant, AcdCommand command) {
+        CommandResult result = tenants.invoke(tenant.value(), new RunCommand(tenant, command, clock.instant()));
+        if (result.refusal() != null) {
+            CommandResult.Refusal r = result.refusal();
+            throw new CallistoException(r.kind(), r.code(), r.detail(), r.fieldErrors());
+        }
+        return result.events();
+    }
+
+    @Override
+    public Optional<TenantAcd> snapshot(TenantId tenant) {
+        return Optional.ofNullable(tenants.get(tenant.value()));
+    }
+}
