@@ -20,6 +20,7 @@ public final class TenantAcd implements Serializable {
     private final Map<String, QueueStats> stats = new LinkedHashMap<>();
     private final Map<String, Interaction> interactions = new LinkedHashMap<>();
     private final Map<String, String> roundRobinLast = new LinkedHashMap<>();
+    private final RecentResults recentResults = new RecentResults();
     private int seatsLeased;
     private long sequence;
 
@@ -88,6 +89,11 @@ public final class TenantAcd implements Serializable {
 
     Map<String, String> roundRobinLast() {
         return roundRobinLast;
+    }
+
+    /** Results of recent commands by request id, so a command retried after a failover is not applied twice. */
+    public RecentResults recentResults() {
+        return recentResults;
     }
 
     long nextSequence() {

@@ -19,6 +19,11 @@ record CommandResult(List<AcdEvent> events, Refusal refusal) implements Serializ
         return new CommandResult(List.copyOf(events), null);
     }
 
+    /** A retried command that had already been applied: nothing new happened. */
+    static CommandResult replayed() {
+        return new CommandResult(List.of(), null);
+    }
+
     static CommandResult refused(CallistoException e) {
         return new CommandResult(List.of(), new Refusal(e.kind(), e.code(), e.detail(), List.copyOf(e.fieldErrors())));
     }

@@ -11,6 +11,7 @@ import io.callisto.grid.GridNode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The Acd port on the grid. A tenant's routing state is one entry keyed by the tenant id, so every command
@@ -24,13 +25,19 @@ public final class GridAcd implements Acd {
     private final Clock clock;
 
     public GridAcd(GridNode grid, Clock clock) {
-        this.tenants = grid.map(MAP);
+        this(grid.<String, TenantAcd>map(MAP), clock);
+    }
+
+    /** Over a given map (tests join clusters of separate JVMs through their own session). */
+    public GridAcd(NamedMap<String, TenantAcd> tenants, Clock clock) {
+        this.tenants = tenants;
         this.clock = clock;
     }
 
     @Override
     public List<AcdEvent> execute(TenantId tenant, AcdCommand command) {
-        CommandResult result = tenants.invoke(tenant.value(), new RunCommand(tenant, command, clock.instant()));
+        CommandResult result = tenants.invoke(tenant.value(),
+                new RunCommand(tenant, UUID.randomUUID().toString(), command, clock.instant()));
         if (result.refusal() != null) {
             CommandResult.Refusal r = result.refusal();
             throw new CallistoException(r.kind(), r.code(), r.detail(), r.fieldErrors());

@@ -2,24 +2,32 @@ package io.callisto.grid.acd;
 
 import com.tangosol.util.InvocableMap;
 import io.callisto.core.acd.AcdCommand;
+import io.callisto.core.acd.AcdEvent;
 import io.callisto.core.acd.TenantAcd;
 import io.callisto.core.error.CallistoException;
 import io.callisto.core.ids.TenantId;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Runs one ACD command where the tenant's state lives, under the entry's lock. The new state is written
- * only when the command succeeds; a refused command leaves the entry untouched.
+ * only when the command succeeds; a refused command leaves the entry untouched. A request id already in
+ * the state (the grid re-running a command after a failover) is not applied again; its events went out
+ * with the first run.
  */
-record RunCommand(TenantId tenant, AcdCommand command, Instant now)
+record RunCommand(TenantId tenant, String requestId, AcdCommand command, Instant now)
         implements InvocableMap.EntryProcessor<String, TenantAcd, CommandResult> {
     @Override
     public CommandResult process(InvocableMap.Entry<String, TenantAcd> entry) {
         TenantAcd acd = entry.isPresent() ? entry.getValue() : new TenantAcd(tenant, 0);
+        if (acd.recentResults().contains(requestId)) {
+            return CommandResult.replayed();
+        }
         try {
-            CommandResult result = CommandResult.ok(command.apply(acd, now));
+            List<AcdEvent> events = command.apply(acd, now);
+            acd.recentResults().remember(requestId);
             entry.setValue(acd);
-            return result;
+            return CommandResult.ok(events);
         } catch (CallistoException e) {
             return CommandResult.refused(e);
         }
