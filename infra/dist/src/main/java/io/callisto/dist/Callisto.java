@@ -1,7 +1,9 @@
 package io.callisto.dist;
 
+import io.callisto.admin.seats.SeatsApi;
 import io.callisto.admin.users.UsersApi;
 import io.callisto.billing.BillingSettings;
+import io.callisto.core.acd.SeatService;
 import io.callisto.core.auth.AccessTokens;
 import io.callisto.core.auth.ApiKeyService;
 import io.callisto.core.auth.AuthDependencies;
@@ -14,6 +16,7 @@ import io.callisto.core.user.UserService;
 import io.callisto.grid.GridConfig;
 import io.callisto.grid.GridLoginThrottle;
 import io.callisto.grid.GridNode;
+import io.callisto.grid.acd.GridAcd;
 import io.callisto.persistence.JpaPersistence;
 import io.callisto.persistence.PersistenceConfig;
 import io.callisto.platform.PlatformConfig;
@@ -74,7 +77,9 @@ public final class Callisto implements AutoCloseable {
             platform = PlatformServer.start(new PlatformConfig(host, port, PlatformConfig.DEFAULT_MAX_JSON_BYTES,
                             settings.getInt("CALLISTO_PUBLIC_RATE_LIMIT", 60, 0, 1_000_000),
                             trustedProxies(settings)),
-                    services(settings, grid), List.of(new UsersApi(userService(), bodies())),
+                    services(settings, grid), List.of(new UsersApi(userService(), bodies()),
+                            new SeatsApi(new SeatService(persistence.transactions(), persistence.tenants(),
+                                    new GridAcd(grid, clock), clock), bodies())),
                     List.of(new HealthProbe("database", persistence::isHealthy),
                             new HealthProbe("grid", grid::isHealthy)));
             parts.add(platform::stop);

@@ -331,6 +331,24 @@ abstract class PlatformApiSuite {
     }
 
     @Test
+    void seatsAreLeasedThroughTheGrid() {
+        String email = "seats-" + System.nanoTime() + "@example.test";
+        String token = api.signUpAndSignIn("Seats Co", email, PASSWORD).text("accessToken");
+        Response initial = api.get("/api/v1/seats", token);
+        assertThat(initial.status()).isEqualTo(200);
+        assertThat(initial.json().get("leased").asInt()).as("the seats asked for at sign-up").isEqualTo(3);
+        assertThat(initial.json().get("inUse").asInt()).isZero();
+
+        Response raised = api.json("PUT", "/api/v1/seats", token, Map.of("leased", 12));
+        assertThat(raised.status()).isEqualTo(200);
+        assertThat(raised.json().get("leased").asInt()).isEqualTo(12);
+        assertThat(api.get("/api/v1/tenant", token).json().get("seatsLeased").asInt()).isEqualTo(12);
+        assertThat(api.json("PUT", "/api/v1/seats", token, Map.of("leased", -1)).status()).isEqualTo(400);
+        assertThat(api.json("PUT", "/api/v1/seats", a.agentToken(), Map.of("leased", 1)).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/seats", token).json().get("leased").asInt()).isEqualTo(12);
+    }
+
+    @Test
     void repeatedWrongPasswordsLockTheAccountThroughTheGrid() {
         String email = "locked-" + System.nanoTime() + "@example.test";
         api.signUpAndSignIn("Locked Co", email, PASSWORD);
