@@ -17,6 +17,7 @@ import io.callisto.grid.GridConfig;
 import io.callisto.grid.GridLoginThrottle;
 import io.callisto.grid.GridNode;
 import io.callisto.grid.acd.GridAcd;
+import io.callisto.grid.acd.GridAcdTimer;
 import io.callisto.persistence.JpaPersistence;
 import io.callisto.persistence.PersistenceConfig;
 import io.callisto.platform.PlatformConfig;
@@ -83,6 +84,11 @@ public final class Callisto implements AutoCloseable {
                     List.of(new HealthProbe("database", persistence::isHealthy),
                             new HealthProbe("grid", grid::isHealthy)));
             parts.add(platform::stop);
+            // Offer timeouts, wrap-up ends, overflows and skill relaxation happen on their own. Until the
+            // agent events stream exists, what the timer changed is only logged.
+            parts.add(new GridAcdTimer(grid.map(GridAcd.MAP), (tenant, events) -> LOG.log(System.Logger.Level.DEBUG,
+                    "ACD timer: {0} event(s) for tenant {1}", events.size(), tenant))
+                    .start(clock, Duration.ofSeconds(1)));
         }
         if (role == Role.GATEWAY) {
             gateway = GatewayNode.start(host, port, grid);
