@@ -21,8 +21,20 @@ public final class AcdEngine {
                 && !queue.overflowQueueId().equals(queue.id())) {
             throw Errors.invalid("unknown-overflow-queue", "overflowQueueId names no queue of this tenant");
         }
+        requireNoOverflowCycle(acd, queue);
         acd.queueMap().put(queue.id(), queue);
         return route(acd, new Outcome(now));
+    }
+
+    private static void requireNoOverflowCycle(TenantAcd acd, QueueConfig queue) {
+        java.util.Set<String> seen = new java.util.HashSet<>(java.util.Set.of(queue.id()));
+        String next = queue.overflowQueueId();
+        while (next != null) {
+            if (!seen.add(next)) {
+                throw Errors.invalid("overflow-cycle", "overflowQueueId would make interactions overflow in a circle");
+            }
+            next = acd.queue(next).map(QueueConfig::overflowQueueId).orElse(null);
+        }
     }
 
     public static void removeQueue(TenantAcd acd, String queueId) {
@@ -33,6 +45,7 @@ public final class AcdEngine {
             throw Errors.conflict("queue-in-use", "another queue overflows into this one");
         }
         acd.queueMap().remove(queueId);
+        acd.forgetQueue(queueId);
     }
 
     public static List<AcdEvent> upsertAgent(TenantAcd acd, AgentProfile profile, Instant now) {
@@ -150,6 +163,8 @@ public final class AcdEngine {
 
     /** Applies every deadline due by now (offer timeouts, wrap-up ends, max waits), then routes. */
     public static List<AcdEvent> tick(TenantAcd acd, Instant now) {
+        // Recorded so that the stored state, and with it the grid's deadline index, changes on every tick.
+        acd.lastTick(now);
         return route(acd, Timers.applyDue(acd, new Outcome(now)));
     }
 

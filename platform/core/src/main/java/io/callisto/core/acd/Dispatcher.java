@@ -17,9 +17,10 @@ final class Dispatcher {
     }
 
     static Comparator<Interaction> order(TenantAcd acd) {
-        return Comparator.comparingInt((Interaction i) -> -i.priority())
-                .thenComparingInt(i -> -acd.queue(i.queueId()).map(QueueConfig::priority).orElse(0))
-                .thenComparingLong(Interaction::sequence);
+        Comparator<Interaction> byPriority = Comparator.comparingInt(Interaction::priority);
+        Comparator<Interaction> byQueuePriority = Comparator.comparingInt(
+                i -> acd.queue(i.queueId()).map(QueueConfig::priority).orElse(0));
+        return byPriority.reversed().thenComparing(byQueuePriority.reversed()).thenComparingLong(Interaction::sequence);
     }
 
     static void dispatch(TenantAcd acd, Outcome outcome) {
@@ -28,6 +29,8 @@ final class Dispatcher {
                 .sorted(order(acd))
                 .toList();
         for (Interaction interaction : waiting) {
+            // A call re-offered after every reject must still overflow when its wait is up.
+            Timers.overflowIfDue(acd, interaction, outcome);
             QueueConfig queue = acd.queue(interaction.queueId()).orElse(null);
             if (queue != null) {
                 offer(acd, queue, interaction, outcome);
@@ -37,7 +40,8 @@ final class Dispatcher {
 
     private static void offer(TenantAcd acd, QueueConfig queue, Interaction interaction, Outcome outcome) {
         Instant now = outcome.now();
-        long waited = Duration.between(interaction.enqueuedAt(), now).toSeconds();
+        // Waiting counts from the first queue: an overflow does not restart relaxation.
+        long waited = Duration.between(interaction.createdAt(), now).toSeconds();
         Skills requirements = queue.requirementsAfter(waited, interaction.requiredSkills());
         List<Agent> eligible = acd.agents().stream()
                 .filter(a -> a.profile().queueIds().contains(queue.id()))
@@ -50,7 +54,9 @@ final class Dispatcher {
         if (candidates.isEmpty()) {
             return;
         }
-        List<Agent> chosen = AgentSelector.choose(queue, requirements, candidates, acd.roundRobinLast());
+        // Eligibility uses the relaxed minimums; ranking still prefers the skills originally asked for.
+        Skills wanted = queue.requiredSkills().and(interaction.requiredSkills());
+        List<Agent> chosen = AgentSelector.choose(queue, wanted, candidates, acd.roundRobinLast());
         Instant expires = now.plusSeconds(queue.offerTimeoutSeconds());
         Set<String> ids = chosen.stream().map(Agent::id).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         interaction.offer(ids, expires);

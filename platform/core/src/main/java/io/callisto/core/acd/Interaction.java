@@ -122,13 +122,14 @@ public final class Interaction implements Serializable {
     }
 
     /** Back to waiting at its original position (sequence unchanged). */
-    void requeue(String decliningAgent) {
+    void requeue() {
         state = InteractionState.WAITING;
         offeredTo.clear();
         offerExpiresAt = null;
-        if (decliningAgent != null) {
-            declinedBy.add(decliningAgent);
-        }
+    }
+
+    void markDeclinedBy(String agent) {
+        declinedBy.add(agent);
     }
 
     void withdrawOfferFrom(String agent) {

@@ -44,9 +44,10 @@ final class Offers {
         outcome.touch(agent, reason);
         agent.release(interaction.id());
         interaction.withdrawOfferFrom(agent.id());
+        interaction.markDeclinedBy(agent.id());
         outcome.add(new AcdEvent.OfferWithdrawn(interaction.id(), agent.id(), reason, outcome.now()));
         if (interaction.offeredTo().isEmpty()) {
-            interaction.requeue(agent.id());
+            interaction.requeue();
         }
     }
 

@@ -15,8 +15,10 @@ public record QueueConfig(String id, String name, RoutingStrategy strategy, Skil
         Objects.requireNonNull(name);
         Objects.requireNonNull(strategy);
         Objects.requireNonNull(requiredSkills);
-        if (offerTimeoutSeconds < 1) {
-            throw new IllegalArgumentException("offer timeout must be at least 1 second");
+        if (offerTimeoutSeconds < 1 || maxWaitSeconds < 0 || wrapUpSeconds < 0 || serviceLevelSeconds < 0
+                || relaxAfterSeconds < 0 || relaxStep < 0) {
+            throw io.callisto.core.error.Errors.invalid("invalid-queue",
+                    "timeouts must be zero or positive (the offer timeout at least 1 s) and relaxStep not negative");
         }
     }
 

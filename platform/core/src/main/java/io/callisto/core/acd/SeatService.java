@@ -35,7 +35,27 @@ public final class SeatService {
     public Seats get(Caller caller) {
         caller.requireAnyRole(Role.ADMIN, Role.SUPERVISOR);
         Tenant tenant = tenant(caller.tenantId());
+        sync(tenant);
         return new Seats(tenant.seatsLeased(), inUse(caller.tenantId()));
+    }
+
+    /**
+     * Makes the ACD's lease match the stored one (a new tenant, or a grid restarted from nothing). Whatever
+     * logs agents in calls this first; a stored lease below the agents logged in is left for an admin to fix.
+     */
+    public void sync(TenantId id) {
+        sync(tenant(id));
+    }
+
+    private void sync(Tenant tenant) {
+        boolean matches = acd.snapshot(tenant.id()).map(s -> s.seatsLeased() == tenant.seatsLeased()).orElse(false);
+        if (!matches) {
+            try {
+                acd.execute(tenant.id(), new AcdCommand.SetSeats(tenant.seatsLeased()));
+            } catch (io.callisto.core.error.CallistoException inUse) {
+                // more agents logged in than the stored lease: keep the ACD's lease until an admin changes it
+            }
+        }
     }
 
     /** Sets the lease directly (billing disabled; with billing enabled the billing module changes it). */

@@ -2,6 +2,7 @@ package io.callisto.core.acd;
 
 import io.callisto.core.ids.TenantId;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class TenantAcd implements Serializable {
     private final RecentResults recentResults = new RecentResults();
     private int seatsLeased;
     private long sequence;
+    private Instant lastTick;
 
     public TenantAcd(TenantId tenantId, int seatsLeased) {
         this.tenantId = Objects.requireNonNull(tenantId);
@@ -94,6 +96,19 @@ public final class TenantAcd implements Serializable {
     /** Results of recent commands by request id, so a command retried after a failover is not applied twice. */
     public RecentResults recentResults() {
         return recentResults;
+    }
+
+    void forgetQueue(String queueId) {
+        stats.remove(queueId);
+        roundRobinLast.remove(queueId);
+    }
+
+    public Instant lastTick() {
+        return lastTick;
+    }
+
+    void lastTick(Instant at) {
+        lastTick = at;
     }
 
     long nextSequence() {

@@ -38,13 +38,15 @@ final class Timers {
             acd.agent(agentId).ifPresent(agent -> {
                 Offers.decline(acd, interaction, agent, MISSED, outcome);
                 if (single) {
+                    // Away means no work: the agent's other pending offers go back too.
+                    Offers.withdrawAll(acd, agent, MISSED, outcome);
                     agent.presence(AgentState.AWAY, MISSED, outcome.now());
                 }
             });
         }
     }
 
-    private static void overflowIfDue(TenantAcd acd, Interaction interaction, Outcome outcome) {
+    static void overflowIfDue(TenantAcd acd, Interaction interaction, Outcome outcome) {
         if (interaction.state() != InteractionState.WAITING) {
             return;
         }
@@ -74,14 +76,20 @@ final class Timers {
         Stream<Instant> relaxations = acd.interactions().stream()
                 .filter(i -> i.state() == InteractionState.WAITING)
                 .flatMap(i -> acd.queue(i.queueId()).filter(q -> q.relaxAfterSeconds() > 0)
-                        .map(q -> nextRelaxation(i, q, now)).stream());
+                        .flatMap(q -> nextRelaxation(i, q, now)).stream());
         return Stream.of(offers, wrapUps, overflows, relaxations).flatMap(s -> s).min(Instant::compareTo);
     }
 
-    /** When the interaction's requirements next relax (routing may then find an agent it could not before). */
-    private static Instant nextRelaxation(Interaction interaction, QueueConfig queue, Instant now) {
-        long waited = Math.max(0, java.time.Duration.between(interaction.enqueuedAt(), now).toSeconds());
+    /**
+     * When the interaction's requirements next relax, if they still will (routing may then find an agent it
+     * could not before). A deadline that would change nothing is no deadline: the timer would tick in vain.
+     */
+    private static Optional<Instant> nextRelaxation(Interaction interaction, QueueConfig queue, Instant now) {
+        long waited = Math.max(0, java.time.Duration.between(interaction.createdAt(), now).toSeconds());
         long periods = 1 + waited / queue.relaxAfterSeconds();
-        return interaction.enqueuedAt().plusSeconds(periods * queue.relaxAfterSeconds());
+        Instant next = interaction.createdAt().plusSeconds(periods * queue.relaxAfterSeconds());
+        Skills current = queue.requirementsAfter(waited, interaction.requiredSkills());
+        Skills later = queue.requirementsAfter(periods * queue.relaxAfterSeconds(), interaction.requiredSkills());
+        return later.equals(current) ? Optional.empty() : Optional.of(next);
     }
 }

@@ -50,6 +50,16 @@ class SeatServiceTest {
     }
 
     @Test
+    void theAcdLearnsTheStoredLeaseBeforeAnyoneLogsIn() {
+        assertThat(acd.snapshot(tenant.id())).as("a new tenant has no routing state yet").isEmpty();
+        seats.sync(tenant.id());
+        assertThat(acd.snapshot(tenant.id()).orElseThrow().seatsLeased()).isEqualTo(tenant.seatsLeased());
+        acd.execute(tenant.id(), new AcdCommand.UpsertAgent(new AgentProfile("ann", Skills.NONE, Set.of(), Map.of())));
+        acd.execute(tenant.id(), new AcdCommand.SetPresence("ann", AgentState.AVAILABLE, null));
+        assertThat(seats.get(admin)).isEqualTo(new SeatService.Seats(tenant.seatsLeased(), 1));
+    }
+
+    @Test
     void rolesAndValuesAreChecked() {
         Caller supervisor = new Caller(tenant.id(), "u2", Caller.Kind.USER, Set.of(Role.SUPERVISOR));
         Caller agent = new Caller(tenant.id(), "u3", Caller.Kind.USER, Set.of(Role.AGENT));

@@ -21,6 +21,7 @@ public final class GridAcdTimer implements AutoCloseable {
     private final NamedMap<String, TenantAcd> tenants;
     private final BiConsumer<String, List<AcdEvent>> events;
     private volatile Thread thread;
+    private volatile boolean running = true;
 
     public GridAcdTimer(NamedMap<String, TenantAcd> tenants, BiConsumer<String, List<AcdEvent>> events) {
         this.tenants = tenants;
@@ -40,17 +41,22 @@ public final class GridAcdTimer implements AutoCloseable {
         return results.size();
     }
 
-    /** Runs {@link #tickDue} every period on a virtual thread until closed. */
-    public GridAcdTimer start(Clock clock, Duration period) {
+    /** Runs {@link #tickDue} every period on a virtual thread until closed; a failed pass waits a period too. */
+    public synchronized GridAcdTimer start(Clock clock, Duration period) {
+        if (thread != null) {
+            throw new IllegalStateException("the timer is already running");
+        }
         thread = Thread.ofVirtual().name("acd-timer").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (running) {
                 try {
                     tickDue(clock.instant());
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "ACD timer pass failed; retrying next period: " + e);
+                }
+                try {
                     Thread.sleep(period);
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "ACD timer pass failed; retrying next period", e);
+                    return;
                 }
             }
         });
@@ -59,9 +65,15 @@ public final class GridAcdTimer implements AutoCloseable {
 
     @Override
     public void close() {
-        Thread running = thread;
-        if (running != null) {
-            running.interrupt();
+        running = false;
+        Thread timer = thread;
+        if (timer != null) {
+            timer.interrupt();
+            try {
+                timer.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
