@@ -4,7 +4,6 @@ import com.tangosol.net.NamedMap;
 import com.tangosol.util.InvocableMap;
 import io.callisto.core.auth.LoginThrottle;
 import io.callisto.core.auth.ThrottlePolicy;
-import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,7 @@ import java.util.Optional;
  */
 public final class GridLoginThrottle implements LoginThrottle {
     public static final String MAP = "login-failures";
-    private final NamedMap<String, Failures> failures;
+    private final NamedMap<String, ThrottlePolicy.Failures> failures;
     private final ThrottlePolicy policy;
     private final Clock clock;
 
@@ -39,33 +38,22 @@ public final class GridLoginThrottle implements LoginThrottle {
         failures.remove(key);
     }
 
-    /** The grid's serializable form of ThrottlePolicy.Failures. */
-    public record Failures(int count, Instant windowStart, Instant blockedUntil) implements Serializable {
-        ThrottlePolicy.Failures toPolicy() {
-            return new ThrottlePolicy.Failures(count, windowStart, blockedUntil);
-        }
-
-        static Failures of(ThrottlePolicy.Failures f) {
-            return new Failures(f.count(), f.windowStart(), f.blockedUntil());
-        }
-    }
-
     /**
      * Runs where the entry lives, atomically: a blocked key answers how long it stays blocked and is not
      * counted; otherwise the attempt is counted and the entry's expiry set.
      */
     record BeginAttempt(int maxFailures, Duration window, Duration lockout, Instant now)
-            implements InvocableMap.EntryProcessor<String, Failures, Duration> {
+            implements InvocableMap.EntryProcessor<String, ThrottlePolicy.Failures, Duration> {
         @Override
-        public Duration process(InvocableMap.Entry<String, Failures> entry) {
+        public Duration process(InvocableMap.Entry<String, ThrottlePolicy.Failures> entry) {
             ThrottlePolicy policy = new ThrottlePolicy(maxFailures, window, lockout);
-            ThrottlePolicy.Failures current = entry.isPresent() ? entry.getValue().toPolicy() : null;
+            ThrottlePolicy.Failures current = entry.isPresent() ? entry.getValue() : null;
             Duration blocked = policy.remainingBlock(current, now);
             if (!blocked.isZero()) {
                 return blocked;
             }
             ThrottlePolicy.Failures next = policy.afterFailure(current, now);
-            entry.setValue(Failures.of(next));
+            entry.setValue(next);
             long ttl = Math.max(1, Duration.between(now, policy.expiry(next)).toMillis());
             entry.asBinaryEntry().expire(ttl);
             return Duration.ZERO;

@@ -3,6 +3,7 @@ package io.callisto.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callisto.core.auth.LoginThrottle;
+import io.callisto.core.auth.ThrottlePolicy.Failures;
 import io.callisto.core.auth.ThrottlePolicy;
 import io.callisto.core.contract.LoginThrottleContract;
 import io.callisto.core.testing.MutableClock;
@@ -16,8 +17,7 @@ class GridLoginThrottleTest extends LoginThrottleContract {
 
     @BeforeAll
     static void startGrid() {
-        grid = GridNode.start(GridConfig.loopback("callisto-test-" + ProcessHandle.current().pid(), FreePort.find(), true,
-                "test"));
+        grid = TestGrid.start("callisto-test");
     }
 
     @AfterAll
@@ -36,7 +36,7 @@ class GridLoginThrottleTest extends LoginThrottleContract {
         assertThat(grid.memberCount()).isEqualTo(1);
         LoginThrottle throttle = create(POLICY, clock);
         throttle.beginAttempt("counted@acme.test");
-        assertThat(grid.<String, GridLoginThrottle.Failures>map(GridLoginThrottle.MAP).get("counted@acme.test").count())
+        assertThat(grid.<String, Failures>map(GridLoginThrottle.MAP).get("counted@acme.test").count())
                 .isEqualTo(1);
     }
 }

@@ -1,15 +1,8 @@
 package io.callisto.persistence;
 
-import io.callisto.core.auth.ClusterSecretRepository;
-import io.callisto.core.contract.ClusterSecretRepositoryContract;
-import io.callisto.core.contract.CredentialRepositoryContract;
-import io.callisto.core.contract.RepositoryFixture;
-import io.callisto.core.contract.TenantRepositoryContract;
-import io.callisto.core.contract.UserRepositoryContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * tests vanish from Surefire's report, and one in the contracts' BeforeEach would break their AfterEach.
  */
 @ExtendWith(PostgresContractTest.RequiresPostgres.class)
-class PostgresContractTest {
+class PostgresContractTest extends JpaContractSuite {
     static PostgresTestDatabase database;
     static JpaPersistence db;
 
@@ -57,43 +50,8 @@ class PostgresContractTest {
         }
     }
 
-    @Nested
-    class Tenants extends TenantRepositoryContract {
-        @Override
-        protected RepositoryFixture createFixture() {
-            return new JpaFixture(db);
-        }
-    }
-
-    @Nested
-    class Users extends UserRepositoryContract {
-        @Override
-        protected RepositoryFixture createFixture() {
-            return new JpaFixture(db);
-        }
-    }
-
-    @Nested
-    class Credentials extends CredentialRepositoryContract {
-        @Override
-        protected RepositoryFixture createFixture() {
-            return new JpaFixture(db);
-        }
-    }
-
-    @Nested
-    class Secrets extends ClusterSecretRepositoryContract {
-        @Override
-        protected ClusterSecretRepository secrets() {
-            return db.clusterSecrets();
-        }
-    }
-
-    @Nested
-    class Isolation extends TenantIsolationChecks {
-        @Override
-        protected JpaPersistence persistence() {
-            return db;
-        }
+    @Override
+    protected JpaPersistence persistence() {
+        return db;
     }
 }

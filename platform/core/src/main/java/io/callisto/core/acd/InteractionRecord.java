@@ -8,11 +8,6 @@ public record InteractionRecord(String interactionId, Channel channel, String qu
                                 InteractionState finalState, String from, String subject, int priority,
                                 Instant createdAt, Instant connectedAt, Instant endedAt, String disposition,
                                 String notes) implements Serializable {
-    public long waitMillis() {
-        Instant waitEnd = connectedAt != null ? connectedAt : endedAt;
-        return waitEnd.toEpochMilli() - createdAt.toEpochMilli();
-    }
-
     public long handleMillis() {
         return connectedAt == null ? 0 : endedAt.toEpochMilli() - connectedAt.toEpochMilli();
     }

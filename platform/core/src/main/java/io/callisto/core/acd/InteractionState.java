@@ -2,9 +2,5 @@ package io.callisto.core.acd;
 
 /** Where an interaction is in its life. */
 public enum InteractionState {
-    WAITING, ROUTED, CONNECTED, COMPLETED, ABANDONED;
-
-    public boolean isFinal() {
-        return this == COMPLETED || this == ABANDONED;
-    }
+    WAITING, ROUTED, CONNECTED, COMPLETED, ABANDONED
 }

@@ -103,10 +103,6 @@ public final class TenantAcd implements Serializable {
         roundRobinLast.remove(queueId);
     }
 
-    public Instant lastTick() {
-        return lastTick;
-    }
-
     void lastTick(Instant at) {
         lastTick = at;
     }

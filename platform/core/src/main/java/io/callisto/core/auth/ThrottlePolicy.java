@@ -11,7 +11,7 @@ public record ThrottlePolicy(int maxFailures, Duration window, Duration lockout)
     public static final ThrottlePolicy DEFAULT = new ThrottlePolicy(5, Duration.ofMinutes(15), Duration.ofMinutes(15));
 
     /** Failures so far in the current window, and the moment the window started. */
-    public record Failures(int count, Instant windowStart, Instant blockedUntil) {
+    public record Failures(int count, Instant windowStart, Instant blockedUntil) implements java.io.Serializable {
         public static Failures none(Instant now) {
             return new Failures(0, now, Instant.EPOCH);
         }

@@ -2,10 +2,8 @@ package io.callisto.grid.acd;
 
 import io.callisto.core.acd.Acd;
 import io.callisto.core.contract.AcdContract;
-import io.callisto.grid.GridConfig;
 import io.callisto.grid.GridNode;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.callisto.grid.TestGrid;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,13 +13,8 @@ class GridAcdTest extends AcdContract {
     private static GridNode grid;
 
     @BeforeAll
-    static void startGrid() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        grid = GridNode.start(GridConfig.loopback("callisto-acd-test-" + ProcessHandle.current().pid(), port, true,
-                "test"));
+    static void startGrid() {
+        grid = TestGrid.start("callisto-acd-test");
     }
 
     @AfterAll

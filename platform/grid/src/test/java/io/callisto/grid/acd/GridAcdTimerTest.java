@@ -16,10 +16,8 @@ import io.callisto.core.acd.Skills;
 import io.callisto.core.acd.TenantAcd;
 import io.callisto.core.ids.TenantId;
 import io.callisto.core.testing.MutableClock;
-import io.callisto.grid.GridConfig;
 import io.callisto.grid.GridNode;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.callisto.grid.TestGrid;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,13 +33,8 @@ class GridAcdTimerTest {
     private static GridNode grid;
 
     @BeforeAll
-    static void startGrid() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        grid = GridNode.start(GridConfig.loopback("callisto-timer-test-" + ProcessHandle.current().pid(), port, true,
-                "test"));
+    static void startGrid() {
+        grid = TestGrid.start("callisto-timer-test");
     }
 
     @AfterAll

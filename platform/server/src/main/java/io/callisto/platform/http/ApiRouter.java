@@ -6,7 +6,6 @@ import io.callisto.core.error.Errors;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.NotFoundException;
-import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -99,10 +98,5 @@ public final class ApiRouter {
             throw Errors.unauthenticated("invalid-authorization", "the Authorization scheme must be Bearer");
         }
         return value.substring(7).trim();
-    }
-
-    /** Methods that may carry a JSON body, for documentation and tests. */
-    public static boolean hasBody(Method method) {
-        return method == Method.POST || method == Method.PUT || method == Method.PATCH;
     }
 }

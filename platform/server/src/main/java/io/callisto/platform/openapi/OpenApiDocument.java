@@ -82,10 +82,6 @@ public final class OpenApiDocument {
         }
     }
 
-    public JsonNode tree() {
-        return document.deepCopy();
-    }
-
     public byte[] yaml() {
         return yaml.clone();
     }

@@ -5,12 +5,16 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** A loopback port free right now, so a test's cluster forms beside any Callisto already running here. */
-final class FreePort {
-    private FreePort() {
+/** A single-member loopback cluster on a free port, so a test's cluster forms beside any Callisto running here. */
+public final class TestGrid {
+    private TestGrid() {
     }
 
-    static int find() {
+    public static GridNode start(String name) {
+        return GridNode.start(GridConfig.loopback(name + "-" + ProcessHandle.current().pid(), freePort(), true, "test"));
+    }
+
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

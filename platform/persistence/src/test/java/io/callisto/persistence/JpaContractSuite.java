@@ -1,0 +1,54 @@
+package io.callisto.persistence;
+
+import io.callisto.core.auth.ClusterSecretRepository;
+import io.callisto.core.contract.ClusterSecretRepositoryContract;
+import io.callisto.core.contract.CredentialRepositoryContract;
+import io.callisto.core.contract.RepositoryFixture;
+import io.callisto.core.contract.TenantRepositoryContract;
+import io.callisto.core.contract.UserRepositoryContract;
+import org.junit.jupiter.api.Nested;
+
+/** Every repository contract and the ORM isolation checks on one JPA persistence unit; subclasses pick the database. */
+abstract class JpaContractSuite {
+    protected abstract JpaPersistence persistence();
+
+    @Nested
+    class Tenants extends TenantRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new JpaFixture(persistence());
+        }
+    }
+
+    @Nested
+    class Users extends UserRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new JpaFixture(persistence());
+        }
+    }
+
+    @Nested
+    class Credentials extends CredentialRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new JpaFixture(persistence());
+        }
+    }
+
+    @Nested
+    class Secrets extends ClusterSecretRepositoryContract {
+        @Override
+        protected ClusterSecretRepository secrets() {
+            return persistence().clusterSecrets();
+        }
+    }
+
+    @Nested
+    class Isolation extends TenantIsolationChecks {
+        @Override
+        protected JpaPersistence persistence() {
+            return JpaContractSuite.this.persistence();
+        }
+    }
+}
