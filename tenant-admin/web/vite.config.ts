@@ -12,7 +12,8 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '/api': { target: platform, changeOrigin: false },
+      // ws: the events WebSocket (/api/v1/events) goes through the proxy too
+      '/api': { target: platform, changeOrigin: false, ws: true },
       '/observe': { target: platform, changeOrigin: false },
     },
   },

@@ -2,7 +2,10 @@ import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useApi, useSession } from './api/context';
 import { AdminShell } from './admin/AdminShell';
+import { AgentsPage } from './admin/AgentsPage';
 import { OverviewPage } from './admin/OverviewPage';
+import { QueuesPage } from './admin/QueuesPage';
+import { RealtimePage } from './admin/RealtimePage';
 import { SectionPlaceholder } from './admin/SectionPlaceholder';
 import { UsersPage } from './admin/UsersPage';
 import { useTitle } from './components/useTitle';
@@ -68,6 +71,9 @@ export function App() {
       >
         <Route index element={<OverviewPage />} />
         <Route path="users" element={<UsersPage />} />
+        <Route path="agents" element={<AgentsPage />} />
+        <Route path="queues" element={<QueuesPage />} />
+        <Route path="realtime" element={<RealtimePage />} />
         {SECTIONS.filter((s) => s.blurb).map((s) => (
           <Route key={s.id} path={s.id} element={<SectionPlaceholder section={s} />} />
         ))}

@@ -20,18 +20,9 @@ export const SECTIONS: readonly Section[] = [
     blurb: 'How many seats your company leases, who holds them, and changes to the lease will appear here.',
   },
   { id: 'users', label: 'Users', path: '/admin/users' },
-  {
-    id: 'agents',
-    label: 'Agents',
-    path: '/admin/agents',
-    blurb: 'Agent profiles, with their skills, queue memberships and live presence, will appear here.',
-  },
-  {
-    id: 'queues',
-    label: 'Queues',
-    path: '/admin/queues',
-    blurb: 'Call queues, with their routing strategy, members and service-level targets, will appear here.',
-  },
+  { id: 'agents', label: 'Agents', path: '/admin/agents' },
+  { id: 'queues', label: 'Queues', path: '/admin/queues' },
+  { id: 'realtime', label: 'Realtime', path: '/admin/realtime' },
   {
     id: 'numbers',
     label: 'Numbers & Trunks',

@@ -81,6 +81,7 @@ describe('admin shell', () => {
       ['Users', '/admin/users'],
       ['Agents', '/admin/agents'],
       ['Queues', '/admin/queues'],
+      ['Realtime', '/admin/realtime'],
       ['Numbers & Trunks', '/admin/numbers'],
       ['IVR', '/admin/ivr'],
       ['CRM', '/admin/crm'],
@@ -101,11 +102,11 @@ describe('admin shell', () => {
 
   it('shows a later section as a heading and a sentence, without data', async () => {
     renderApp(platform(), { path: '/admin', session: sessionWith() });
-    await userEvent.setup().click(await screen.findByTestId('nav-queues'));
-    const section = await screen.findByTestId('section-queues');
-    expect(within(section).getByRole('heading', { level: 1 })).toHaveTextContent('Queues');
-    expect(section).toHaveTextContent('Call queues');
-    expect(screen.getByTestId('location')).toHaveTextContent('/admin/queues');
+    await userEvent.setup().click(await screen.findByTestId('nav-numbers'));
+    const section = await screen.findByTestId('section-numbers');
+    expect(within(section).getByRole('heading', { level: 1 })).toHaveTextContent('Numbers & Trunks');
+    expect(section).toHaveTextContent('Your phone numbers');
+    expect(screen.getByTestId('location')).toHaveTextContent('/admin/numbers');
   });
 
   it('signs out: revokes the refresh token and goes to /login', async () => {

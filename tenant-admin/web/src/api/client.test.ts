@@ -179,4 +179,47 @@ describe('ApiClient', () => {
       'DELETE /api/v1/users/u%207',
     ]);
   });
+
+  it('follows the cursor to collect a whole collection', async () => {
+    const { client, calls } = clientWith((call) => {
+      const after = new URL(call.path, 'http://x').searchParams.get('after');
+      if (!after) return json(200, { items: [{ id: 'q-1' }, { id: 'q-2' }], next: 'q-2' });
+      return json(200, { items: [{ id: 'q-3' }], next: null });
+    });
+    await expect(client.allQueues()).resolves.toEqual([{ id: 'q-1' }, { id: 'q-2' }, { id: 'q-3' }]);
+    expect(calls.map((c) => c.path)).toEqual(['/api/v1/queues?limit=100', '/api/v1/queues?limit=100&after=q-2']);
+  });
+
+  it('sends queue, agent, state and away-reason changes with their bodies', async () => {
+    const { client, calls } = clientWith((call) => (call.method === 'DELETE' ? noContent() : json(200, {})));
+    await client.createQueue({ name: 'Sales', strategy: 'SKILLS' });
+    await client.updateQueue('q/1', { overflowQueueId: null });
+    await client.deleteQueue('q/1');
+    await client.createAgent({ userId: 'u-1' });
+    await client.updateAgent('u-1', { sipUsername: null, sipPassword: null });
+    await client.deleteAgent('u-1');
+    await client.setAgentState('u-1', { state: 'AWAY', reason: 'LUNCH' });
+    await client.saveAwayReasons([{ code: 'LUNCH', label: 'Lunch' }]);
+    expect(calls.map((c) => [`${c.method} ${c.path}`, c.body])).toEqual([
+      ['POST /api/v1/queues', { name: 'Sales', strategy: 'SKILLS' }],
+      ['PATCH /api/v1/queues/q%2F1', { overflowQueueId: null }],
+      ['DELETE /api/v1/queues/q%2F1', undefined],
+      ['POST /api/v1/agents', { userId: 'u-1' }],
+      ['PATCH /api/v1/agents/u-1', { sipUsername: null, sipPassword: null }],
+      ['DELETE /api/v1/agents/u-1', undefined],
+      ['PUT /api/v1/agents/u-1/state', { state: 'AWAY', reason: 'LUNCH' }],
+      ['PUT /api/v1/away-reasons', { items: [{ code: 'LUNCH', label: 'Lunch' }] }],
+    ]);
+    expect(calls.every((c) => c.authorization === 'Bearer access-1')).toBe(true);
+  });
+
+  it('addresses the events WebSocket with the current access token', () => {
+    const { client, session } = clientWith(() => noContent());
+    session.set(sessionWith({ accessToken: 'a b+c' }));
+    expect(client.eventsUrl()).toBe(`ws://${location.host}/api/v1/events?access_token=a%20b%2Bc`);
+    const remote = new ApiClient({ session, baseUrl: 'https://api.example.test/api/v1/' });
+    expect(remote.eventsUrl()).toBe('wss://api.example.test/api/v1/events?access_token=a%20b%2Bc');
+    session.clear();
+    expect(client.eventsUrl()).toBeNull();
+  });
 });

@@ -1,9 +1,20 @@
 import { ApiError, readProblem, toProblem } from './problem';
 import { SessionStore, sessionFrom, type Session } from './session';
 import type {
+  Agent,
+  AgentPatch,
+  AgentState,
+  AwayReason,
+  AwayReasons,
+  CreateAgentRequest,
+  CreateQueueRequest,
   CreateUserRequest,
   Me,
   Page,
+  Queue,
+  QueuePatch,
+  RealtimeStats,
+  SetAgentStateRequest,
   SignupRequest,
   SignupResponse,
   Tenant,
@@ -103,6 +114,89 @@ export class ApiClient {
     return this.request<void>('DELETE', `/users/${encodeURIComponent(id)}`);
   }
 
+  /** Every user, following the cursor page by page. */
+  allUsers(signal?: AbortSignal): Promise<User[]> {
+    return collectAll((after) => this.listUsers(after, ALL_PAGE_SIZE, signal));
+  }
+
+  listQueues(after?: string | null, limit = 50, signal?: AbortSignal): Promise<Page<Queue>> {
+    return this.request<Page<Queue>>('GET', `/queues?${pageQuery(after, limit)}`, { signal });
+  }
+
+  /** Every queue, following the cursor page by page. */
+  allQueues(signal?: AbortSignal): Promise<Queue[]> {
+    return collectAll((after) => this.listQueues(after, ALL_PAGE_SIZE, signal));
+  }
+
+  createQueue(request: CreateQueueRequest): Promise<Queue> {
+    return this.request<Queue>('POST', '/queues', { body: request });
+  }
+
+  updateQueue(id: string, patch: QueuePatch): Promise<Queue> {
+    return this.request<Queue>('PATCH', `/queues/${encodeURIComponent(id)}`, { body: patch });
+  }
+
+  deleteQueue(id: string): Promise<void> {
+    return this.request<void>('DELETE', `/queues/${encodeURIComponent(id)}`);
+  }
+
+  listAgents(after?: string | null, limit = 50, signal?: AbortSignal): Promise<Page<Agent>> {
+    return this.request<Page<Agent>>('GET', `/agents?${pageQuery(after, limit)}`, { signal });
+  }
+
+  /** Every agent, following the cursor page by page. */
+  allAgents(signal?: AbortSignal): Promise<Agent[]> {
+    return collectAll((after) => this.listAgents(after, ALL_PAGE_SIZE, signal));
+  }
+
+  createAgent(request: CreateAgentRequest): Promise<Agent> {
+    return this.request<Agent>('POST', '/agents', { body: request });
+  }
+
+  updateAgent(id: string, patch: AgentPatch): Promise<Agent> {
+    return this.request<Agent>('PATCH', `/agents/${encodeURIComponent(id)}`, { body: patch });
+  }
+
+  deleteAgent(id: string): Promise<void> {
+    return this.request<void>('DELETE', `/agents/${encodeURIComponent(id)}`);
+  }
+
+  agentState(id: string, signal?: AbortSignal): Promise<AgentState> {
+    return this.request<AgentState>('GET', `/agents/${encodeURIComponent(id)}/state`, { signal });
+  }
+
+  setAgentState(id: string, request: SetAgentStateRequest): Promise<AgentState> {
+    return this.request<AgentState>('PUT', `/agents/${encodeURIComponent(id)}/state`, { body: request });
+  }
+
+  awayReasons(signal?: AbortSignal): Promise<AwayReasons> {
+    return this.request<AwayReasons>('GET', '/away-reasons', { signal });
+  }
+
+  saveAwayReasons(items: AwayReason[]): Promise<AwayReasons> {
+    return this.request<AwayReasons>('PUT', '/away-reasons', { body: { items } });
+  }
+
+  realtimeStats(signal?: AbortSignal): Promise<RealtimeStats> {
+    return this.request<RealtimeStats>('GET', '/stats/realtime', { signal });
+  }
+
+  /**
+   * The address of the events WebSocket for the current access token (browsers cannot send headers
+   * on a WebSocket, so the token travels as `access_token`); null when signed out.
+   */
+  eventsUrl(): string | null {
+    const session = this.session.get();
+    if (!session) {
+      return null;
+    }
+    const path = `${this.baseUrl}/events?access_token=${encodeURIComponent(session.accessToken)}`;
+    if (/^https?:\/\//i.test(path)) {
+      return path.replace(/^http/i, 'ws');
+    }
+    return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${path}`;
+  }
+
   // --- plumbing --------------------------------------------------------------------------------
 
   /** One API call; resolves to the parsed JSON body (undefined for 204), rejects with an ApiError. */
@@ -188,6 +282,34 @@ export class ApiClient {
       throw new ApiError(toProblem(0, undefined));
     }
   }
+}
+
+/** How many items a page asks for when a screen needs the whole collection. */
+const ALL_PAGE_SIZE = 100;
+/** A guard against a server whose cursor never ends. */
+const MAX_PAGES = 100;
+
+function pageQuery(after: string | null | undefined, limit: number): string {
+  const q = new URLSearchParams({ limit: String(limit) });
+  if (after) {
+    q.set('after', after);
+  }
+  return q.toString();
+}
+
+/** Follows `next` from the first page to the last and returns all the items. */
+export async function collectAll<T>(page: (after: string | null) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let after: string | null = null;
+  for (let i = 0; i < MAX_PAGES; i++) {
+    const p: Page<T> = await page(after);
+    items.push(...p.items);
+    if (!p.next || p.next === after) {
+      break;
+    }
+    after = p.next;
+  }
+  return items;
 }
 
 async function readBody(response: Response): Promise<unknown> {

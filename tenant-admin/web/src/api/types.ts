@@ -74,3 +74,142 @@ export interface CreateUserRequest {
   password: string;
   roles: Role[];
 }
+
+// --- routing: queues and agents -------------------------------------------------------------
+
+export const QUEUE_STRATEGIES = ['LONGEST_IDLE', 'SKILLS', 'ROUND_ROBIN', 'FEWEST_CALLS', 'RING_ALL'] as const;
+export type QueueStrategy = (typeof QUEUE_STRATEGIES)[number];
+
+/** Skill name to level (1..10). */
+export type Skills = Record<string, number>;
+
+export interface Queue {
+  id: string;
+  name: string;
+  strategy: QueueStrategy | string;
+  requiredSkills: Skills;
+  priority: number;
+  maxWaitSeconds: number;
+  overflowQueueId: string | null;
+  wrapUpSeconds: number;
+  serviceLevelSeconds: number;
+  offerTimeoutSeconds: number;
+  relaxAfterSeconds: number;
+  relaxStep: number;
+}
+
+/** `POST /queues`: everything but the id; only name and strategy are required. */
+export type CreateQueueRequest = Pick<Queue, 'name'> & { strategy: QueueStrategy } & Partial<
+  Omit<Queue, 'id' | 'name' | 'strategy'>
+>;
+
+/** `PATCH /queues/{id}`: any subset of the fields. */
+export type QueuePatch = Partial<Omit<Queue, 'id' | 'strategy'>> & { strategy?: QueueStrategy };
+
+export const CHANNELS = ['VOICE', 'CHAT', 'EMAIL', 'CALLBACK', 'TASK'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export type MaxConcurrent = Record<Channel, number>;
+
+export interface Agent {
+  /** Equals userId. */
+  id: string;
+  userId: string;
+  skills: Skills;
+  queueIds: string[];
+  maxConcurrent: MaxConcurrent;
+  sipUsername: string | null;
+  /** The SIP password is write-only: the API only tells whether one is set. */
+  hasSipPassword: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateAgentRequest {
+  userId: string;
+  skills?: Skills;
+  queueIds?: string[];
+  maxConcurrent?: Partial<MaxConcurrent>;
+  sipUsername?: string;
+  sipPassword?: string;
+}
+
+/** `PATCH /agents/{id}`: any subset; `sipUsername: null` with `sipPassword: null` removes the SIP login. */
+export interface AgentPatch {
+  skills?: Skills;
+  queueIds?: string[];
+  maxConcurrent?: Partial<MaxConcurrent>;
+  sipUsername?: string | null;
+  sipPassword?: string | null;
+}
+
+export const AGENT_STATES = ['OFFLINE', 'AVAILABLE', 'AWAY', 'RESERVED', 'RINGING', 'BUSY', 'WRAP_UP'] as const;
+export type AgentStateName = (typeof AGENT_STATES)[number];
+
+export interface AgentState {
+  agentId: string;
+  state: AgentStateName | string;
+  reason: string | null;
+  since: string;
+  wrapUpUntil: string | null;
+}
+
+/** The states a person (the agent or a supervisor) may set; the others follow interactions. */
+export interface SetAgentStateRequest {
+  state: 'OFFLINE' | 'AVAILABLE' | 'AWAY';
+  reason?: string;
+}
+
+export interface AwayReason {
+  code: string;
+  label: string;
+}
+
+export interface AwayReasons {
+  items: AwayReason[];
+}
+
+// --- realtime ---------------------------------------------------------------------------------
+
+export interface RealtimeQueue {
+  queueId: string;
+  name: string;
+  waiting: number;
+  longestWaitSeconds: number;
+  /** Agents of the queue by state. */
+  agents: Partial<Record<AgentStateName | string, number>>;
+  /** 0..1 */
+  serviceLevel: number | null;
+  /** 0..1 */
+  abandonmentRate: number | null;
+  answered: number;
+  abandoned: number;
+  averageHandleSeconds: number | null;
+}
+
+export interface RealtimeAgent {
+  agentId: string;
+  state: AgentStateName | string;
+  since: string;
+  reason: string | null;
+}
+
+export interface RealtimeStats {
+  at: string;
+  queues: RealtimeQueue[];
+  agents: RealtimeAgent[];
+}
+
+/** One message of the events WebSocket. */
+export interface EventMessage<T = unknown> {
+  type: string;
+  tenantId?: string;
+  at?: string;
+  data: T;
+}
+
+export interface AgentStateChanged {
+  agentId: string;
+  from: AgentStateName | string | null;
+  to: AgentStateName | string;
+  reason: string | null;
+}

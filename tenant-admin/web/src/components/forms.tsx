@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from 'react';
 import type { FieldError, Problem } from '../api/problem';
 
 interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
@@ -25,6 +25,45 @@ export function TextField({ id, label, testId, error, hint, className, ref, ...i
         aria-describedby={describedBy || undefined}
         {...input}
       />
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error" data-testid={`${testId}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
+  id: string;
+  label: string;
+  testId: string;
+  error?: string;
+  hint?: ReactNode;
+  children: ReactNode;
+}
+
+/** A labelled select with its hint and its error, like {@link TextField}. */
+export function SelectField({ id, label, testId, error, hint, className, children, ...select }: SelectFieldProps) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div className={['field', error ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        name={id}
+        data-testid={testId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        {...select}
+      >
+        {children}
+      </select>
       {hint ? (
         <p id={`${id}-hint`} className="field__hint">
           {hint}
@@ -108,4 +147,43 @@ export function formErrors<F extends string>(
     fields[coded.field] = coded.message;
   }
   return { message: problem.detail, fields, unmatched };
+}
+
+/**
+ * Like {@link formErrors}, for forms whose API fields are nested (`requiredSkills.billing`,
+ * `maxConcurrent.CHAT`, `items[2].code`): `fieldOf` maps an API field name to the form's own.
+ */
+export function formErrorsBy<F extends string>(problem: Problem, fieldOf: (apiField: string) => F | undefined): FormErrors<F> {
+  const fields: Partial<Record<F, string>> = {};
+  const unmatched: FieldError[] = [];
+  for (const e of problem.errors) {
+    const key = fieldOf(e.field);
+    if (key) {
+      if (!fields[key]) {
+        fields[key] = e.message;
+      }
+    } else {
+      unmatched.push(e);
+    }
+  }
+  return { message: problem.detail, fields, unmatched };
+}
+
+/** An API field name without a leading `request.`/`body.` and with `a[1]` spelled `a.1`. */
+export function apiFieldPath(field: string): string[] {
+  return field
+    .replace(/\[(\w+)\]/g, '.$1')
+    .split('.')
+    .filter((s) => s !== '')
+    .filter((s, i) => !(i === 0 && (s === 'request' || s === 'body')));
+}
+
+/** `"12"` → 12; null for anything but a whole number at least `min`. */
+export function parseWhole(raw: string, min = 0): number | null {
+  const text = raw.trim();
+  if (!/^\d+$/.test(text)) {
+    return null;
+  }
+  const n = Number(text);
+  return Number.isSafeInteger(n) && n >= min ? n : null;
 }

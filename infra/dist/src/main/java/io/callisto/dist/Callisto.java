@@ -1,9 +1,22 @@
 package io.callisto.dist;
 
+import io.callisto.admin.agents.AgentsApi;
+import io.callisto.admin.crm.ContactsApi;
+import io.callisto.admin.queues.QueuesApi;
 import io.callisto.admin.seats.SeatsApi;
 import io.callisto.admin.users.UsersApi;
 import io.callisto.billing.BillingSettings;
-import io.callisto.core.acd.SeatService;
+import io.callisto.core.agent.AgentService;
+import io.callisto.core.agent.AgentStateService;
+import io.callisto.core.agent.AwayReasonService;
+import io.callisto.core.crm.ContactService;
+import io.callisto.core.interaction.InteractionService;
+import io.callisto.core.queue.QueueService;
+import io.callisto.core.routing.EventRecorder;
+import io.callisto.core.routing.LiveAcd;
+import io.callisto.core.routing.RealtimeStats;
+import io.callisto.core.routing.SeatService;
+import io.callisto.core.tx.Transactions;
 import io.callisto.core.auth.AccessTokens;
 import io.callisto.core.auth.ApiKeyService;
 import io.callisto.core.auth.AuthDependencies;
@@ -17,7 +30,9 @@ import io.callisto.grid.GridConfig;
 import io.callisto.grid.GridLoginThrottle;
 import io.callisto.grid.GridNode;
 import io.callisto.grid.acd.GridAcd;
+import io.callisto.grid.acd.GridAcdEvents;
 import io.callisto.grid.acd.GridAcdTimer;
+import io.callisto.grid.acd.GridOutboxDrainer;
 import io.callisto.persistence.JpaPersistence;
 import io.callisto.persistence.PersistenceConfig;
 import io.callisto.platform.PlatformConfig;
@@ -25,8 +40,13 @@ import io.callisto.platform.PlatformServer;
 import io.callisto.platform.PlatformServices;
 import io.callisto.platform.auth.Argon2PasswordHasher;
 import io.callisto.platform.auth.JwtAccessTokens;
+import io.callisto.platform.events.EventsHub;
+import io.callisto.platform.http.ApiService;
 import io.callisto.platform.http.JsonBodies;
 import io.callisto.platform.observe.HealthProbe;
+import io.callisto.platform.work.AgentStateApi;
+import io.callisto.platform.work.InteractionsApi;
+import io.callisto.platform.work.StatsApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -75,20 +95,23 @@ public final class Callisto implements AutoCloseable {
         if (role.runsPlatform()) {
             persistence = JpaPersistence.start(persistenceConfig(settings, dataDir));
             parts.add(persistence);
+            AcdParts acd = new AcdParts(grid);
             platform = PlatformServer.start(new PlatformConfig(host, port, PlatformConfig.DEFAULT_MAX_JSON_BYTES,
                             settings.getInt("CALLISTO_PUBLIC_RATE_LIMIT", 60, 0, 1_000_000),
                             trustedProxies(settings)),
-                    services(settings, grid), List.of(new UsersApi(userService(), bodies()),
-                            new SeatsApi(new SeatService(persistence.transactions(), persistence.tenants(),
-                                    new GridAcd(grid, clock), clock), bodies())),
-                    List.of(new HealthProbe("database", persistence::isHealthy),
-                            new HealthProbe("grid", grid::isHealthy)));
+                    services(settings, grid), acd.apis(), List.of(new HealthProbe("database", persistence::isHealthy),
+                            new HealthProbe("grid", grid::isHealthy)), acd.events);
             parts.add(platform::stop);
-            // Offer timeouts, wrap-up ends, overflows and skill relaxation happen on their own. Until the
-            // agent events stream exists, what the timer changed is only logged.
+            parts.add(acd.events);
+            // Offer timeouts, wrap-up ends, overflows and skill relaxation happen on their own; their events go
+            // out through the grid's event map like every command's.
             parts.add(new GridAcdTimer(grid.map(GridAcd.MAP), (tenant, events) -> LOG.log(System.Logger.Level.DEBUG,
                     "ACD timer: {0} event(s) for tenant {1}", events.size(), tenant))
                     .start(clock, Duration.ofSeconds(1)));
+            // Finished interactions and agent state changes go from the grid's outbox to the database.
+            parts.add(new GridOutboxDrainer(grid::map, new EventRecorder(persistence.transactions(),
+                    persistence.interactionHistory(), persistence.agentStateLog())::record)
+                    .start(Duration.ofMillis(100)));
         }
         if (role == Role.GATEWAY) {
             gateway = GatewayNode.start(host, port, grid);
@@ -109,6 +132,40 @@ public final class Callisto implements AutoCloseable {
         return new PlatformServices(auth, signups, userService(),
                 new TenantService(persistence.transactions(), persistence.tenants()),
                 new ApiKeyService(persistence.transactions(), persistence.apiKeys(), clock));
+    }
+
+    /** The ACD's services over the grid and the database, and the API services that expose them. */
+    private final class AcdParts {
+        private final LiveAcd live;
+        private final AwayReasonService reasons;
+        private final ContactService contacts;
+        private final InteractionService interactions;
+        private final RealtimeStats stats;
+        private final EventsHub events;
+
+        AcdParts(GridNode grid) {
+            Transactions tx = persistence.transactions();
+            live = new LiveAcd(new GridAcd(grid, clock), tx, persistence.tenants(), persistence.queues(),
+                    persistence.agents());
+            reasons = new AwayReasonService(tx, persistence.awayReasons());
+            contacts = new ContactService(tx, persistence.contacts(), clock);
+            interactions = new InteractionService(tx, live, persistence.interactionHistory(), contacts);
+            stats = new RealtimeStats(live, clock);
+            events = new EventsHub(new GridAcdEvents(grid::map), stats, Duration.ofSeconds(2));
+        }
+
+        List<ApiService> apis() {
+            Transactions tx = persistence.transactions();
+            return List.of(new UsersApi(userService(), bodies()),
+                    new SeatsApi(new SeatService(tx, persistence.tenants(), live, clock), bodies()),
+                    new QueuesApi(new QueueService(tx, persistence.queues(), persistence.agents(), live, clock), bodies()),
+                    new AgentsApi(new AgentService(tx, persistence.agents(), persistence.users(), persistence.queues(), live,
+                            clock), reasons, bodies()),
+                    new ContactsApi(contacts, interactions, bodies()),
+                    new InteractionsApi(interactions, bodies()),
+                    new AgentStateApi(new AgentStateService(tx, live, reasons, persistence.agentStateLog()), bodies()),
+                    new StatsApi(stats));
+        }
     }
 
     private UserService userService() {

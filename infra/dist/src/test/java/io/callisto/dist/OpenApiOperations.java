@@ -26,7 +26,7 @@ final class OpenApiOperations {
     }
 
     /** One operation of the document. */
-    record Operation(String method, String path, boolean secured, JsonNode bodySchema) {
+    record Operation(String method, String path, boolean secured, JsonNode bodySchema, boolean bodyRequired) {
         boolean hasPathId() {
             return path.contains("{");
         }
@@ -53,7 +53,8 @@ final class OpenApiOperations {
                 boolean secured = security == null ? securedByDefault : security.size() > 0;
                 JsonNode schema = op.getValue().path("requestBody").path("content").path("application/json").get("schema");
                 operations.add(new Operation(op.getKey().toUpperCase(Locale.ROOT), path.getKey(), secured,
-                        schema == null ? null : resolve(schema)));
+                        schema == null ? null : resolve(schema),
+                        op.getValue().path("requestBody").path("required").asBoolean(false)));
             }
         }
         return operations;

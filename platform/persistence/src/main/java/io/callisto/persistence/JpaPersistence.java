@@ -2,9 +2,15 @@ package io.callisto.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.callisto.core.agent.AgentSettingsRepository;
+import io.callisto.core.agent.AgentStateLog;
+import io.callisto.core.agent.AwayReasonRepository;
 import io.callisto.core.auth.ApiKeyRepository;
 import io.callisto.core.auth.ClusterSecretRepository;
 import io.callisto.core.auth.RefreshTokenRepository;
+import io.callisto.core.crm.ContactRepository;
+import io.callisto.core.interaction.InteractionHistory;
+import io.callisto.core.queue.QueueRepository;
 import io.callisto.core.tenant.TenantRepository;
 import io.callisto.core.tx.Transactions;
 import io.callisto.core.user.UserRepository;
@@ -31,6 +37,12 @@ public final class JpaPersistence implements AutoCloseable {
     private final ApiKeyRepository apiKeys;
     private final RefreshTokenRepository refreshTokens;
     private final ClusterSecretRepository clusterSecrets;
+    private final AgentSettingsRepository agents;
+    private final QueueRepository queues;
+    private final AwayReasonRepository awayReasons;
+    private final AgentStateLog agentStateLog;
+    private final InteractionHistory interactionHistory;
+    private final ContactRepository contacts;
 
     private JpaPersistence(HikariDataSource dataSource, EntityManagerFactory emf) {
         this.dataSource = dataSource;
@@ -42,6 +54,12 @@ public final class JpaPersistence implements AutoCloseable {
         this.apiKeys = new JpaApiKeyRepository(transactions);
         this.refreshTokens = new JpaRefreshTokenRepository(transactions);
         this.clusterSecrets = new JpaClusterSecretRepository(transactions, Clock.systemUTC());
+        this.agents = new JpaAgentSettingsRepository(transactions);
+        this.queues = new JpaQueueRepository(transactions);
+        this.awayReasons = new JpaAwayReasonRepository(transactions);
+        this.agentStateLog = new JpaAgentStateLog(transactions);
+        this.interactionHistory = new JpaInteractionHistory(transactions);
+        this.contacts = new JpaContactRepository(transactions);
     }
 
     /**
@@ -113,6 +131,30 @@ public final class JpaPersistence implements AutoCloseable {
 
     public ClusterSecretRepository clusterSecrets() {
         return clusterSecrets;
+    }
+
+    public AgentSettingsRepository agents() {
+        return agents;
+    }
+
+    public QueueRepository queues() {
+        return queues;
+    }
+
+    public AwayReasonRepository awayReasons() {
+        return awayReasons;
+    }
+
+    public AgentStateLog agentStateLog() {
+        return agentStateLog;
+    }
+
+    public InteractionHistory interactionHistory() {
+        return interactionHistory;
+    }
+
+    public ContactRepository contacts() {
+        return contacts;
     }
 
     /** True when a connection answers {@code select 1} within a couple of seconds; for the health endpoint. */

@@ -5,6 +5,8 @@ import io.callisto.core.error.Errors;
 import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Recognises constraint violations in the exceptions JPA throws and turns the expected ones into
@@ -15,6 +17,17 @@ final class Violations {
     static final String UNIQUE_VIOLATION = "23505";
     /** Must match the constraint name in V1__platform.sql. */
     static final String USER_EMAIL_CONSTRAINT = "users_tenant_email_uk";
+    /** Must match the names in V2__acd.sql. H2 names a primary key's index PRIMARY_KEY_n, so callers pass a fallback. */
+    static final String AGENT_PK = "agents_pk";
+    static final String AGENT_SIP_USERNAME_INDEX = "agents_sip_username_uk";
+    static final String QUEUE_NAME_CONSTRAINT = "queues_tenant_name_uk";
+
+    /** The unique constraints callers handle, by name; no name is contained in another. */
+    private static final Map<String, Supplier<CallistoException>> KNOWN = Map.of(
+            USER_EMAIL_CONSTRAINT, Violations::duplicateEmail,
+            AGENT_PK, Violations::duplicateAgent,
+            AGENT_SIP_USERNAME_INDEX, Violations::duplicateSipUsername,
+            QUEUE_NAME_CONSTRAINT, Violations::duplicateQueueName);
 
     private Violations() {
     }
@@ -42,20 +55,46 @@ final class Violations {
 
     /** A conflict for a unique violation; any other failure unchanged. The detail never echoes the SQL. */
     static RuntimeException translate(RuntimeException failure) {
+        return translate(failure, Violations::duplicateId);
+    }
+
+    /**
+     * As {@link #translate(RuntimeException)}, with the conflict for a violation of no known constraint
+     * (in practice the table's primary key, which H2 does not report by the constraint's name).
+     */
+    static RuntimeException translate(RuntimeException failure, Supplier<CallistoException> otherwise) {
         SQLException violation = uniqueViolation(failure);
         if (violation == null) {
             return failure;
         }
         String message = String.valueOf(violation.getMessage()).toLowerCase(Locale.ROOT);
-        RuntimeException conflict = message.contains(USER_EMAIL_CONSTRAINT)
-                ? duplicateEmail()
-                : Errors.conflict("duplicate-id", "a record with this id already exists");
+        RuntimeException conflict = KNOWN.entrySet().stream()
+                .filter(known -> message.contains(known.getKey()))
+                .map(known -> known.getValue().get())
+                .findFirst()
+                .orElseGet(otherwise);
         conflict.initCause(failure);
         return conflict;
     }
 
     static CallistoException duplicateEmail() {
         return Errors.conflict("duplicate-email", "a user with this email already exists");
+    }
+
+    static CallistoException duplicateId() {
+        return Errors.conflict("duplicate-id", "a record with this id already exists");
+    }
+
+    static CallistoException duplicateAgent() {
+        return Errors.conflict("duplicate-agent", "this user already is an agent");
+    }
+
+    static CallistoException duplicateSipUsername() {
+        return Errors.conflict("duplicate-sip-username", "an agent with this SIP username already exists");
+    }
+
+    static CallistoException duplicateQueueName() {
+        return Errors.conflict("duplicate-queue-name", "a queue with this name already exists");
     }
 
     /**

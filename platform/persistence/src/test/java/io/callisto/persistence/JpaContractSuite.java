@@ -1,8 +1,14 @@
 package io.callisto.persistence;
 
 import io.callisto.core.auth.ClusterSecretRepository;
+import io.callisto.core.contract.AgentSettingsRepositoryContract;
+import io.callisto.core.contract.AgentStateLogContract;
+import io.callisto.core.contract.AwayReasonRepositoryContract;
 import io.callisto.core.contract.ClusterSecretRepositoryContract;
+import io.callisto.core.contract.ContactRepositoryContract;
 import io.callisto.core.contract.CredentialRepositoryContract;
+import io.callisto.core.contract.InteractionHistoryContract;
+import io.callisto.core.contract.QueueRepositoryContract;
 import io.callisto.core.contract.RepositoryFixture;
 import io.callisto.core.contract.TenantRepositoryContract;
 import io.callisto.core.contract.UserRepositoryContract;
@@ -37,6 +43,54 @@ abstract class JpaContractSuite {
     }
 
     @Nested
+    class Agents extends AgentSettingsRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new JpaFixture(persistence());
+        }
+    }
+
+    @Nested
+    class Queues extends QueueRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new JpaFixture(persistence());
+        }
+    }
+
+    @Nested
+    class AwayReasons extends AwayReasonRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new JpaFixture(persistence());
+        }
+    }
+
+    @Nested
+    class StateLog extends AgentStateLogContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new JpaFixture(persistence());
+        }
+    }
+
+    @Nested
+    class History extends InteractionHistoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new JpaFixture(persistence());
+        }
+    }
+
+    @Nested
+    class Contacts extends ContactRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new JpaFixture(persistence());
+        }
+    }
+
+    @Nested
     class Secrets extends ClusterSecretRepositoryContract {
         @Override
         protected ClusterSecretRepository secrets() {
@@ -46,6 +100,14 @@ abstract class JpaContractSuite {
 
     @Nested
     class Isolation extends TenantIsolationChecks {
+        @Override
+        protected JpaPersistence persistence() {
+            return JpaContractSuite.this.persistence();
+        }
+    }
+
+    @Nested
+    class AcdChecks extends AcdPersistenceChecks {
         @Override
         protected JpaPersistence persistence() {
             return JpaContractSuite.this.persistence();

@@ -1,7 +1,13 @@
 package io.callisto.persistence;
 
+import io.callisto.core.agent.AgentSettingsRepository;
+import io.callisto.core.agent.AgentStateLog;
+import io.callisto.core.agent.AwayReasonRepository;
 import io.callisto.core.auth.ApiKeyRepository;
 import io.callisto.core.auth.RefreshTokenRepository;
+import io.callisto.core.crm.ContactRepository;
+import io.callisto.core.interaction.InteractionHistory;
+import io.callisto.core.queue.QueueRepository;
 import io.callisto.core.contract.RepositoryFixture;
 import io.callisto.core.tenant.TenantRepository;
 import io.callisto.core.tx.Transactions;
@@ -32,5 +38,35 @@ record JpaFixture(JpaPersistence db) implements RepositoryFixture {
     @Override
     public RefreshTokenRepository refreshTokens() {
         return db.refreshTokens();
+    }
+
+    @Override
+    public AgentSettingsRepository agents() {
+        return db.agents();
+    }
+
+    @Override
+    public QueueRepository queues() {
+        return db.queues();
+    }
+
+    @Override
+    public AwayReasonRepository awayReasons() {
+        return db.awayReasons();
+    }
+
+    @Override
+    public AgentStateLog agentStateLog() {
+        return db.agentStateLog();
+    }
+
+    @Override
+    public InteractionHistory interactionHistory() {
+        return db.interactionHistory();
+    }
+
+    @Override
+    public ContactRepository contacts() {
+        return db.contacts();
     }
 }

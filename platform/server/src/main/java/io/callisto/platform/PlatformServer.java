@@ -42,6 +42,12 @@ public final class PlatformServer {
 
     public static PlatformServer start(PlatformConfig config, PlatformServices services, List<ApiService> extra,
                                        List<HealthProbe> probes) {
+        return start(config, services, extra, probes, null);
+    }
+
+    /** With the events WebSocket at {@code /api/v1/events}, fed by the hub (null: no events endpoint). */
+    public static PlatformServer start(PlatformConfig config, PlatformServices services, List<ApiService> extra,
+                                       List<HealthProbe> probes, io.callisto.platform.events.EventsHub events) {
         JsonBodies bodies = new JsonBodies(config.maxJsonBytes());
         List<ApiService> apis = new ArrayList<>(List.of(
                 new SignupApi(services.signups(), bodies),
@@ -49,6 +55,9 @@ public final class PlatformServer {
                 new AccountApi(services.users(), services.tenants()),
                 new ApiKeysApi(services.apiKeys(), bodies)));
         apis.addAll(extra);
+        if (events != null) {
+            apis.add(new io.callisto.platform.events.EventsApi(services.auth()::authenticate));
+        }
         AtomicReference<OpenApiDocument> document = new AtomicReference<>();
         apis.add(new OpenApiApi(document::get));
         List<Map.Entry<ClassLoader, String>> fragments = new ArrayList<>(apis.stream()
@@ -63,7 +72,7 @@ public final class PlatformServer {
         apis.forEach(router::add);
         WebAppService webApp = WebAppService.fromClasspath();
 
-        WebServer server = WebServer.builder()
+        var builder = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
                 .shutdownHook(false)
@@ -75,8 +84,11 @@ public final class PlatformServer {
                 .maxPayloadSize(16L * 1024 * 1024)
                 .directHandlers(ProblemDirectHandler.handlers())
                 .addFeature(Observability.feature(probes))
-                .routing(routing -> routes(routing, router, webApp))
-                .build()
+                .routing(routing -> routes(routing, router, webApp));
+        if (events != null) {
+            builder.addRouting(io.callisto.platform.events.EventsApi.socketRouting(events, services.auth()::authenticate));
+        }
+        WebServer server = builder.build()
                 .start();
         LOG.log(System.Logger.Level.INFO, "platform HTTP listening on {0}:{1,number,#} ({2} API endpoints{3})",
                 config.host(), server.port(), router.endpoints().size(), webApp == null ? ", no web app" : "");

@@ -1,6 +1,6 @@
 package io.callisto.admin.seats;
 
-import io.callisto.core.acd.SeatService;
+import io.callisto.core.routing.SeatService;
 import io.callisto.platform.http.ApiService;
 import io.callisto.platform.http.Endpoint;
 import io.callisto.platform.http.Json;

@@ -106,6 +106,41 @@ public sealed interface AcdCommand extends Serializable {
         }
     }
 
+    record Transfer(String interactionId, String agentId, String toQueueId, String toAgentId) implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            return AcdEngine.transfer(acd, interactionId, agentId, toQueueId, toAgentId, now);
+        }
+    }
+
+    record LoadConfiguration(int seats, List<QueueConfig> queues, List<AgentProfile> agents) implements AcdCommand {
+        public LoadConfiguration {
+            queues = List.copyOf(queues);
+            agents = List.copyOf(agents);
+        }
+
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            return AcdEngine.loadConfiguration(acd, seats, queues, agents, now);
+        }
+    }
+
+    /**
+     * Runs the command only on a state whose configuration is loaded; otherwise refuses with
+     * {@link #NOT_LOADED}, and the caller loads the configuration and runs it again.
+     */
+    record IfLoaded(AcdCommand command) implements AcdCommand {
+        public static final String NOT_LOADED = "acd-not-loaded";
+
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            if (!acd.configurationLoaded()) {
+                throw io.callisto.core.error.Errors.conflict(NOT_LOADED, "the tenant's configuration is not loaded");
+            }
+            return command.apply(acd, now);
+        }
+    }
+
     record Tick() implements AcdCommand {
         @Override
         public List<AcdEvent> apply(TenantAcd acd, Instant now) {

@@ -97,6 +97,8 @@ public final class AcdEngine {
         outcome.touch(agent, presence == AgentState.AWAY ? reason : "agent");
         if (presence != AgentState.AVAILABLE) {
             Offers.withdrawAll(acd, agent, "agent-unavailable", outcome);
+            // Transfers waiting for this agent go to their queue instead of waiting for someone who left.
+            acd.interactions().stream().filter(i -> agentId.equals(i.targetAgentId())).forEach(Interaction::clearTarget);
         }
         if (presence == AgentState.OFFLINE) {
             agent.endWrapUp(now);
@@ -154,6 +156,45 @@ public final class AcdEngine {
     public static List<AcdEvent> complete(TenantAcd acd, String interactionId, String agentId, String disposition,
                                           String notes, Instant now) {
         return route(acd, Lifecycle.complete(acd, interactionId, agentId, disposition, notes, new Outcome(now)));
+    }
+
+    /**
+     * The connected agent hands the interaction on, to another queue or to a named agent (who must be logged
+     * in). The agent is released into the queue's wrap-up; the interaction keeps its id, customer and priority
+     * and waits again, first in line among its priority (its original sequence).
+     */
+    public static List<AcdEvent> transfer(TenantAcd acd, String interactionId, String agentId, String toQueueId,
+                                          String toAgentId, Instant now) {
+        return route(acd, Lifecycle.transfer(acd, interactionId, agentId, toQueueId, toAgentId, new Outcome(now)));
+    }
+
+    /**
+     * Loads a tenant's stored configuration into a state that has none yet (a new tenant, or a grid started
+     * from nothing); a state already loaded is left as it is, so racing loaders are harmless.
+     */
+    public static List<AcdEvent> loadConfiguration(TenantAcd acd, int seats, java.util.List<QueueConfig> queues,
+                                                   java.util.List<AgentProfile> agents, Instant now) {
+        if (acd.configurationLoaded()) {
+            return List.of();
+        }
+        java.util.Map<String, QueueConfig> pending = new java.util.LinkedHashMap<>();
+        queues.forEach(q -> pending.put(q.id(), q));
+        // Overflow targets first, so that each queue's overflow names a queue already known.
+        while (!pending.isEmpty()) {
+            QueueConfig ready = pending.values().stream()
+                    .filter(q -> q.overflowQueueId() == null || !pending.containsKey(q.overflowQueueId())
+                            || q.overflowQueueId().equals(q.id()))
+                    .findFirst()
+                    .orElseThrow(() -> Errors.invalid("overflow-cycle", "stored queues overflow in a circle"));
+            acd.queueMap().put(ready.id(), ready);
+            pending.remove(ready.id());
+        }
+        for (AgentProfile agent : agents) {
+            acd.agentMap().putIfAbsent(agent.agentId(), new Agent(agent, now));
+        }
+        acd.seatsLeased(Math.max(seats, acd.seatsInUse()));
+        acd.configurationLoaded(true);
+        return List.of();
     }
 
     /** The customer left (hung up, closed the chat) before or while being served. */

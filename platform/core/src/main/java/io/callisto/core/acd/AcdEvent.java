@@ -8,8 +8,8 @@ public sealed interface AcdEvent extends Serializable {
     Instant at();
 
     /** An interaction is offered to an agent (several agents at once under RING_ALL). */
-    record Offered(String interactionId, String agentId, String queueId, Instant expiresAt, Instant at)
-            implements AcdEvent {
+    record Offered(String interactionId, String agentId, String queueId, Instant expiresAt, Instant at,
+                   InteractionSummary interaction) implements AcdEvent {
     }
 
     /** An offer ended without the agent accepting: taken by another (RING_ALL), missed, abandoned ... */
@@ -32,6 +32,11 @@ public sealed interface AcdEvent extends Serializable {
 
     /** An interaction waited too long and moved to its queue's overflow queue. */
     record Overflowed(String interactionId, String fromQueueId, String toQueueId, Instant at) implements AcdEvent {
+    }
+
+    /** The connected agent handed the interaction on: to another queue, or to a named agent. */
+    record Transferred(String interactionId, String fromAgentId, String toQueueId, String toAgentId, Instant at)
+            implements AcdEvent {
     }
 
     /** An interaction ended, COMPLETED or ABANDONED: what reports keep. */

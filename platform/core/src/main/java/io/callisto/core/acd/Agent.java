@@ -93,6 +93,11 @@ public final class Agent implements Serializable {
         return wrapUpUntil;
     }
 
+    /** The interactions on the agent's desk now: offered, ringing or connected. */
+    public java.util.List<String> interactionIds() {
+        return java.util.List.copyOf(assignments.keySet());
+    }
+
     public boolean isLoggedIn() {
         return presence != AgentState.OFFLINE;
     }

@@ -43,11 +43,14 @@ final class Dispatcher {
         // Waiting counts from the first queue: an overflow does not restart relaxation.
         long waited = Duration.between(interaction.createdAt(), now).toSeconds();
         Skills requirements = queue.requirementsAfter(waited, interaction.requiredSkills());
-        List<Agent> eligible = acd.agents().stream()
-                .filter(a -> a.profile().queueIds().contains(queue.id()))
-                .filter(a -> a.canTake(interaction.channel()))
-                .filter(a -> a.profile().skills().satisfies(requirements))
-                .toList();
+        List<Agent> eligible = interaction.targetAgentId() != null
+                // Transferred to a named agent: theirs alone, whatever their queues and skills.
+                ? acd.agent(interaction.targetAgentId()).filter(a -> a.canTake(interaction.channel())).stream().toList()
+                : acd.agents().stream()
+                        .filter(a -> a.profile().queueIds().contains(queue.id()))
+                        .filter(a -> a.canTake(interaction.channel()))
+                        .filter(a -> a.profile().skills().satisfies(requirements))
+                        .toList();
         // An agent who declined is asked again only when nobody else can take it.
         List<Agent> fresh = eligible.stream().filter(a -> !interaction.declinedBy(a.id())).toList();
         List<Agent> candidates = fresh.isEmpty() ? eligible : fresh;
@@ -63,7 +66,8 @@ final class Dispatcher {
         for (Agent agent : chosen) {
             outcome.touch(agent, "offered");
             agent.assign(interaction.id(), interaction.channel(), Agent.Stage.OFFERED);
-            outcome.add(new AcdEvent.Offered(interaction.id(), agent.id(), queue.id(), expires, now));
+            outcome.add(new AcdEvent.Offered(interaction.id(), agent.id(), queue.id(), expires, now,
+                    interaction.summary()));
         }
     }
 }

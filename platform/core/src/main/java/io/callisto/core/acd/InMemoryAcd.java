@@ -17,8 +17,10 @@ import java.util.concurrent.ConcurrentMap;
  * The Acd port in one process: each tenant's state under its own lock. For tests and for reasoning; the
  * cluster runs {@code GridAcd}. Both pass the same contract.
  */
-public final class InMemoryAcd implements Acd {
+public final class InMemoryAcd implements Acd, AcdEventStream {
     private final ConcurrentMap<TenantId, TenantAcd> tenants = new ConcurrentHashMap<>();
+    private final java.util.List<java.util.function.Consumer<EventBatch>> subscribers =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Clock clock;
 
     public InMemoryAcd(Clock clock) {
@@ -29,8 +31,20 @@ public final class InMemoryAcd implements Acd {
     public List<AcdEvent> execute(TenantId tenant, AcdCommand command) {
         TenantAcd acd = tenants.computeIfAbsent(tenant, t -> new TenantAcd(t, 0));
         synchronized (acd) {
-            return command.apply(acd, clock.instant());
+            List<AcdEvent> events = command.apply(acd, clock.instant());
+            if (!events.isEmpty()) {
+                // Under the tenant's lock, so subscribers see a tenant's batches in order.
+                EventBatch batch = acd.stamp(events);
+                subscribers.forEach(s -> s.accept(batch));
+            }
+            return events;
         }
+    }
+
+    @Override
+    public AutoCloseable subscribe(java.util.function.Consumer<EventBatch> listener) {
+        subscribers.add(listener);
+        return () -> subscribers.remove(listener);
     }
 
     @Override

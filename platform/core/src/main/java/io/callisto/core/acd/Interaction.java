@@ -20,6 +20,7 @@ public final class Interaction implements Serializable {
     private final String from;
     private final String subject;
     private final Map<String, String> data;
+    private final ContactRef contact;
     private final long sequence;
     private final Instant createdAt;
     private String queueId;
@@ -30,6 +31,8 @@ public final class Interaction implements Serializable {
     private Instant offerExpiresAt;
     private String agentId;
     private Instant connectedAt;
+    private String targetAgentId;
+    private int transfers;
 
     Interaction(NewInteraction request, long sequence, Instant now) {
         this.id = Objects.requireNonNull(request.id());
@@ -39,6 +42,7 @@ public final class Interaction implements Serializable {
         this.from = request.from();
         this.subject = request.subject();
         this.data = Map.copyOf(request.data());
+        this.contact = request.contact();
         this.sequence = sequence;
         this.createdAt = now;
         this.queueId = request.queueId();
@@ -71,6 +75,23 @@ public final class Interaction implements Serializable {
 
     public Map<String, String> data() {
         return data;
+    }
+
+    public ContactRef contact() {
+        return contact;
+    }
+
+    /** Set by a transfer to a named agent: only that agent is offered it until they decline or miss it. */
+    public String targetAgentId() {
+        return targetAgentId;
+    }
+
+    public int transfers() {
+        return transfers;
+    }
+
+    public InteractionSummary summary() {
+        return new InteractionSummary(id, channel, queueId, priority, from, subject, data, contact, createdAt);
     }
 
     public long sequence() {
@@ -142,6 +163,22 @@ public final class Interaction implements Serializable {
         offeredTo.clear();
         offerExpiresAt = null;
         connectedAt = now;
+    }
+
+    /** Back to waiting after a transfer: in the target queue, or for the target agent in the same queue. */
+    void transferTo(String queue, String agent, Instant now) {
+        state = InteractionState.WAITING;
+        agentId = null;
+        connectedAt = null;
+        queueId = queue;
+        enqueuedAt = now;
+        targetAgentId = agent;
+        declinedBy.clear();
+        transfers++;
+    }
+
+    void clearTarget() {
+        targetAgentId = null;
     }
 
     void overflowTo(String queue, Instant now) {

@@ -7,7 +7,7 @@ import java.time.Instant;
 public record InteractionRecord(String interactionId, Channel channel, String queueId, String agentId,
                                 InteractionState finalState, String from, String subject, int priority,
                                 Instant createdAt, Instant connectedAt, Instant endedAt, String disposition,
-                                String notes) implements Serializable {
+                                String notes, String contactId, int transfers) implements Serializable {
     public long handleMillis() {
         return connectedAt == null ? 0 : endedAt.toEpochMilli() - connectedAt.toEpochMilli();
     }

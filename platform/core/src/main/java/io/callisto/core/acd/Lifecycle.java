@@ -34,6 +34,41 @@ final class Lifecycle {
         return outcome;
     }
 
+    static Outcome transfer(TenantAcd acd, String interactionId, String agentId, String toQueueId, String toAgentId,
+                            Outcome outcome) {
+        Interaction interaction = acd.interaction(interactionId).orElseThrow(() -> Errors.notFound("interaction"));
+        if (interaction.state() != InteractionState.CONNECTED || !agentId.equals(interaction.agentId())) {
+            throw Errors.conflict("not-connected", "only the agent connected to this interaction can transfer it");
+        }
+        if ((toQueueId == null) == (toAgentId == null)) {
+            throw Errors.invalid("invalid-transfer", "name exactly one of queueId and agentId");
+        }
+        String queueId = toQueueId != null ? toQueueId : interaction.queueId();
+        if (acd.queue(queueId).isEmpty()) {
+            throw Errors.notFound("queue");
+        }
+        if (toAgentId != null) {
+            Agent target = acd.agent(toAgentId).orElseThrow(() -> Errors.notFound("agent"));
+            if (toAgentId.equals(agentId)) {
+                throw Errors.invalid("invalid-transfer", "an agent cannot transfer to themselves");
+            }
+            if (!target.isLoggedIn() || target.presence() != AgentState.AVAILABLE) {
+                throw Errors.conflict("agent-unavailable", "the agent is not available");
+            }
+        }
+        Agent agent = AcdEngine.requireAgent(acd, agentId);
+        Instant now = outcome.now();
+        outcome.touch(agent, "transferred");
+        agent.release(interaction.id());
+        QueueConfig from = acd.queue(interaction.queueId()).orElse(null);
+        int wrapUp = from == null ? 0 : from.wrapUpSeconds();
+        agent.completed(wrapUp > 0 ? now.plusSeconds(wrapUp) : null, now);
+        interaction.transferTo(queueId, toAgentId, now);
+        outcome.add(new AcdEvent.Transferred(interaction.id(), agentId, queueId, toAgentId, now));
+        outcome.add(new AcdEvent.Queued(interaction.id(), queueId, now));
+        return outcome;
+    }
+
     static Outcome abandon(TenantAcd acd, String interactionId, Outcome outcome) {
         Interaction interaction = acd.interaction(interactionId).orElseThrow(() -> Errors.notFound("interaction"));
         if (interaction.state() == InteractionState.CONNECTED) {
@@ -58,6 +93,7 @@ final class Lifecycle {
         acd.interactionMap().remove(interaction.id());
         return new InteractionRecord(interaction.id(), interaction.channel(), interaction.queueId(),
                 interaction.agentId(), state, interaction.from(), interaction.subject(), interaction.priority(),
-                interaction.createdAt(), interaction.connectedAt(), now, disposition, notes);
+                interaction.createdAt(), interaction.connectedAt(), now, disposition, notes,
+                interaction.contact() == null ? null : interaction.contact().id(), interaction.transfers());
     }
 }

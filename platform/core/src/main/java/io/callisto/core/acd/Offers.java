@@ -45,6 +45,10 @@ final class Offers {
         agent.release(interaction.id());
         interaction.withdrawOfferFrom(agent.id());
         interaction.markDeclinedBy(agent.id());
+        if (agent.id().equals(interaction.targetAgentId())) {
+            // The named agent would not or could not take it: it goes to whoever its queue finds.
+            interaction.clearTarget();
+        }
         outcome.add(new AcdEvent.OfferWithdrawn(interaction.id(), agent.id(), reason, outcome.now()));
         if (interaction.offeredTo().isEmpty()) {
             interaction.requeue();

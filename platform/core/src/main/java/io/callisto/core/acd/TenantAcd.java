@@ -25,6 +25,8 @@ public final class TenantAcd implements Serializable {
     private int seatsLeased;
     private long sequence;
     private Instant lastTick;
+    private long eventSequence;
+    private boolean configurationLoaded;
 
     public TenantAcd(TenantId tenantId, int seatsLeased) {
         this.tenantId = Objects.requireNonNull(tenantId);
@@ -105,6 +107,23 @@ public final class TenantAcd implements Serializable {
 
     void lastTick(Instant at) {
         lastTick = at;
+    }
+
+    /** Whether the stored configuration (queues, agents, seats) has been loaded into this state. */
+    public boolean configurationLoaded() {
+        return configurationLoaded;
+    }
+
+    void configurationLoaded(boolean loaded) {
+        configurationLoaded = loaded;
+    }
+
+    /**
+     * Numbers one command's events for the event stream, under the same lock as the command: batches of a
+     * tenant are numbered without gaps, so a subscriber can tell when it missed some.
+     */
+    public EventBatch stamp(java.util.List<AcdEvent> events) {
+        return new EventBatch(tenantId, ++eventSequence, events);
     }
 
     long nextSequence() {

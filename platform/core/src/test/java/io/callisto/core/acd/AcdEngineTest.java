@@ -52,7 +52,8 @@ class AcdEngineTest {
                 AgentState.AVAILABLE, "agent", at(1)));
 
         List<AcdEvent> queued = call("c1", "sales", 2);
-        assertThat(offers(queued)).containsExactly(new AcdEvent.Offered("c1", "ann", "sales", at(17), at(2)));
+        assertThat(offers(queued)).containsExactly(new AcdEvent.Offered("c1", "ann", "sales", at(17), at(2),
+                new InteractionSummary("c1", Channel.VOICE, "sales", 0, "+15550001", null, java.util.Map.of(), null, at(2))));
         assertThat(state("ann")).isEqualTo(AgentState.RESERVED);
 
         AcdEngine.ringing(acd, "c1", "ann", at(3));

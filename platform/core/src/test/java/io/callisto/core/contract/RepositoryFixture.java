@@ -1,7 +1,13 @@
 package io.callisto.core.contract;
 
+import io.callisto.core.agent.AgentSettingsRepository;
+import io.callisto.core.agent.AgentStateLog;
+import io.callisto.core.agent.AwayReasonRepository;
 import io.callisto.core.auth.ApiKeyRepository;
 import io.callisto.core.auth.RefreshTokenRepository;
+import io.callisto.core.crm.ContactRepository;
+import io.callisto.core.interaction.InteractionHistory;
+import io.callisto.core.queue.QueueRepository;
 import io.callisto.core.tenant.TenantRepository;
 import io.callisto.core.tx.Transactions;
 import io.callisto.core.user.UserRepository;
@@ -17,6 +23,18 @@ public interface RepositoryFixture extends AutoCloseable {
     ApiKeyRepository apiKeys();
 
     RefreshTokenRepository refreshTokens();
+
+    AgentSettingsRepository agents();
+
+    QueueRepository queues();
+
+    AwayReasonRepository awayReasons();
+
+    AgentStateLog agentStateLog();
+
+    InteractionHistory interactionHistory();
+
+    ContactRepository contacts();
 
     @Override
     default void close() {

@@ -4,9 +4,15 @@ import io.callisto.core.auth.ClusterSecretRepository;
 import io.callisto.core.auth.InMemoryLoginThrottle;
 import io.callisto.core.auth.LoginThrottle;
 import io.callisto.core.auth.ThrottlePolicy;
+import io.callisto.core.contract.AgentSettingsRepositoryContract;
+import io.callisto.core.contract.AgentStateLogContract;
+import io.callisto.core.contract.AwayReasonRepositoryContract;
+import io.callisto.core.contract.ContactRepositoryContract;
+import io.callisto.core.contract.InteractionHistoryContract;
 import io.callisto.core.contract.LoginThrottleContract;
 import io.callisto.core.contract.ClusterSecretRepositoryContract;
 import io.callisto.core.contract.CredentialRepositoryContract;
+import io.callisto.core.contract.QueueRepositoryContract;
 import io.callisto.core.contract.RepositoryFixture;
 import io.callisto.core.contract.TenantRepositoryContract;
 import io.callisto.core.contract.UserRepositoryContract;
@@ -32,6 +38,54 @@ class InMemoryContractTest {
 
     @Nested
     class Credentials extends CredentialRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new InMemoryStore();
+        }
+    }
+
+    @Nested
+    class Agents extends AgentSettingsRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new InMemoryStore();
+        }
+    }
+
+    @Nested
+    class Queues extends QueueRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new InMemoryStore();
+        }
+    }
+
+    @Nested
+    class AwayReasons extends AwayReasonRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new InMemoryStore();
+        }
+    }
+
+    @Nested
+    class StateLog extends AgentStateLogContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new InMemoryStore();
+        }
+    }
+
+    @Nested
+    class History extends InteractionHistoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new InMemoryStore();
+        }
+    }
+
+    @Nested
+    class Contacts extends ContactRepositoryContract {
         @Override
         protected RepositoryFixture createFixture() {
             return new InMemoryStore();

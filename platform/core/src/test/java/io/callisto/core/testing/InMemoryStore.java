@@ -1,16 +1,24 @@
 package io.callisto.core.testing;
 
+import io.callisto.core.acd.InteractionRecord;
+import io.callisto.core.acd.QueueConfig;
+import io.callisto.core.agent.AgentSettings;
+import io.callisto.core.agent.AgentStateChange;
+import io.callisto.core.agent.AwayReason;
 import io.callisto.core.auth.ApiKey;
 import io.callisto.core.auth.RefreshToken;
 import io.callisto.core.contract.RepositoryFixture;
+import io.callisto.core.crm.Contact;
 import io.callisto.core.ids.TenantId;
 import io.callisto.core.tenant.Tenant;
 import io.callisto.core.tx.Transactions;
 import io.callisto.core.user.User;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * In-memory implementation of every persistence port, for unit tests of services and the HTTP layer.
@@ -21,12 +29,24 @@ public final class InMemoryStore implements Transactions, RepositoryFixture {
     final Map<String, User> users = new HashMap<>();
     final Map<String, ApiKey> apiKeys = new HashMap<>();
     final Map<String, RefreshToken> refreshTokens = new HashMap<>();
+    final Map<Owned, AgentSettings> agents = new HashMap<>();
+    final Map<Owned, QueueConfig> queues = new HashMap<>();
+    final Map<TenantId, List<AwayReason>> awayReasons = new HashMap<>();
+    final Map<Owned, AgentStateChange> stateChanges = new HashMap<>();
+    final Map<Owned, InteractionRecord> interactions = new HashMap<>();
+    final Map<Owned, Contact> contacts = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final ThreadLocal<TenantId> unitTenant = new ThreadLocal<>();
     private final InMemoryTenantRepository tenantRepository = new InMemoryTenantRepository(this);
     private final InMemoryUserRepository userRepository = new InMemoryUserRepository(this);
     private final InMemoryApiKeyRepository apiKeyRepository = new InMemoryApiKeyRepository(this);
     private final InMemoryRefreshTokenRepository refreshTokenRepository = new InMemoryRefreshTokenRepository(this);
+    private final InMemoryAgentSettingsRepository agentRepository = new InMemoryAgentSettingsRepository(this);
+    private final InMemoryQueueRepository queueRepository = new InMemoryQueueRepository(this);
+    private final InMemoryAwayReasonRepository awayReasonRepository = new InMemoryAwayReasonRepository(this);
+    private final InMemoryAgentStateLog agentStateLog = new InMemoryAgentStateLog(this);
+    private final InMemoryInteractionHistory interactionHistory = new InMemoryInteractionHistory(this);
+    private final InMemoryContactRepository contactRepository = new InMemoryContactRepository(this);
 
     @Override
     public <T> T inTenant(TenantId tenant, Supplier<T> work) {
@@ -41,7 +61,7 @@ public final class InMemoryStore implements Transactions, RepositoryFixture {
         try {
             return work.get();
         } catch (RuntimeException | Error e) {
-            snapshot.restore(this);
+            snapshot.restore();
             throw e;
         } finally {
             unitTenant.remove();
@@ -82,6 +102,15 @@ public final class InMemoryStore implements Transactions, RepositoryFixture {
         return tenant.value() + "/" + id;
     }
 
+    /** The key of a tenant-owned item: its tenant and its id within the tenant. */
+    record Owned(TenantId tenant, String id) {
+    }
+
+    /** The items of one tenant in a table keyed by {@link Owned}. */
+    static <V> Stream<V> ofTenant(Map<Owned, V> table, TenantId tenant) {
+        return table.entrySet().stream().filter(e -> e.getKey().tenant().equals(tenant)).map(Map.Entry::getValue);
+    }
+
     @Override
     public Transactions transactions() {
         return this;
@@ -107,22 +136,58 @@ public final class InMemoryStore implements Transactions, RepositoryFixture {
         return refreshTokenRepository;
     }
 
-    private record Snapshot(Map<TenantId, Tenant> tenants, Map<String, User> users, Map<String, ApiKey> apiKeys,
-                            Map<String, RefreshToken> refreshTokens) {
+    @Override
+    public InMemoryAgentSettingsRepository agents() {
+        return agentRepository;
+    }
+
+    @Override
+    public InMemoryQueueRepository queues() {
+        return queueRepository;
+    }
+
+    @Override
+    public InMemoryAwayReasonRepository awayReasons() {
+        return awayReasonRepository;
+    }
+
+    @Override
+    public InMemoryAgentStateLog agentStateLog() {
+        return agentStateLog;
+    }
+
+    @Override
+    public InMemoryInteractionHistory interactionHistory() {
+        return interactionHistory;
+    }
+
+    @Override
+    public InMemoryContactRepository contacts() {
+        return contactRepository;
+    }
+
+    /** Every table; values are immutable, so a shallow copy of each is a snapshot of the store. */
+    private List<Map<?, ?>> tables() {
+        return List.of(tenants, users, apiKeys, refreshTokens, agents, queues, awayReasons, stateChanges, interactions,
+                contacts);
+    }
+
+    /** The tables as they were when a unit of work began, put back when it fails. */
+    private record Snapshot(List<Runnable> restores) {
         Snapshot(InMemoryStore s) {
-            this(new HashMap<>(s.tenants), new HashMap<>(s.users), new HashMap<>(s.apiKeys),
-                    new HashMap<>(s.refreshTokens));
+            this(s.tables().stream().map(Snapshot::saved).toList());
         }
 
-        void restore(InMemoryStore s) {
-            s.tenants.clear();
-            s.tenants.putAll(tenants);
-            s.users.clear();
-            s.users.putAll(users);
-            s.apiKeys.clear();
-            s.apiKeys.putAll(apiKeys);
-            s.refreshTokens.clear();
-            s.refreshTokens.putAll(refreshTokens);
+        private static <K, V> Runnable saved(Map<K, V> table) {
+            Map<K, V> copy = new HashMap<>(table);
+            return () -> {
+                table.clear();
+                table.putAll(copy);
+            };
+        }
+
+        void restore() {
+            restores.forEach(Runnable::run);
         }
     }
 }

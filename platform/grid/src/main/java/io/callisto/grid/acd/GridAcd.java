@@ -25,13 +25,24 @@ public final class GridAcd implements Acd {
     private final Clock clock;
 
     public GridAcd(GridNode grid, Clock clock) {
-        this(grid.<String, TenantAcd>map(MAP), clock);
+        this(grid::map, clock);
     }
 
-    /** Over a given map (tests join clusters of separate JVMs through their own session). */
-    public GridAcd(NamedMap<String, TenantAcd> tenants, Clock clock) {
-        this.tenants = tenants;
+    /**
+     * Over maps from a given source (tests join clusters of separate JVMs through their own session). The
+     * event and outbox maps are ensured here: the command processors write into them on the storage members.
+     */
+    public GridAcd(MapSource maps, Clock clock) {
+        this.tenants = maps.map(MAP);
+        maps.map(EventOutbox.EVENTS);
+        maps.map(EventOutbox.OUTBOX);
         this.clock = clock;
+    }
+
+    /** Where the grid's maps come from: a member's session. */
+    @FunctionalInterface
+    public interface MapSource {
+        <K, V> NamedMap<K, V> map(String name);
     }
 
     @Override

@@ -26,6 +26,7 @@ record RunCommand(TenantId tenant, String requestId, AcdCommand command, Instant
         try {
             List<AcdEvent> events = command.apply(acd, now);
             acd.recentResults().remember(requestId);
+            EventOutbox.publish(entry, acd, events);
             entry.setValue(acd);
             return CommandResult.ok(events);
         } catch (CallistoException e) {

@@ -17,6 +17,7 @@ record TickDue(Instant now) implements InvocableMap.EntryProcessor<String, Tenan
         }
         TenantAcd acd = entry.getValue();
         List<AcdEvent> events = AcdEngine.tick(acd, now);
+        EventOutbox.publish(entry, acd, events);
         entry.setValue(acd);
         return events;
     }

@@ -46,7 +46,7 @@ class GridAcdTimerTest {
     void aMissedOfferTimesOutAndOnlyDueTenantsAreTicked() {
         MutableClock clock = new MutableClock(Instant.now());
         NamedMap<String, TenantAcd> map = grid.map(GridAcd.MAP);
-        GridAcd acd = new GridAcd(map, clock);
+        GridAcd acd = new GridAcd(grid::map, clock);
         Map<String, List<AcdEvent>> published = new ConcurrentHashMap<>();
         GridAcdTimer timer = new GridAcdTimer(map, published::put);
         TenantId busy = TenantId.generate();

@@ -33,6 +33,17 @@ public final class JsonBodies {
     }
 
     public <T> T read(ServerRequest request, Class<T> type) {
+        return readWithNulls(request, type).value();
+    }
+
+    /** A body and the top-level fields it set to null explicitly (for PATCH: null clears, absent keeps). */
+    public record Parsed<T>(T value, java.util.Set<String> nullFields) {
+        public boolean cleared(String field) {
+            return nullFields.contains(field);
+        }
+    }
+
+    public <T> Parsed<T> readWithNulls(ServerRequest request, Class<T> type) {
         requireJsonContentType(request);
         byte[] body = readLimited(request);
         if (body.length == 0) {
@@ -47,7 +58,13 @@ public final class JsonBodies {
             if (value == null) {
                 throw Errors.invalid("body-required", "a JSON object body is required");
             }
-            return value;
+            java.util.Set<String> nulls = new java.util.HashSet<>();
+            tree.properties().forEach(e -> {
+                if (e.getValue().isNull()) {
+                    nulls.add(e.getKey());
+                }
+            });
+            return new Parsed<>(value, java.util.Set.copyOf(nulls));
         } catch (JsonProcessingException e) {
             throw translate(e);
         } catch (IOException e) {

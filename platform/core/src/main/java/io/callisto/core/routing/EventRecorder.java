@@ -1,0 +1,70 @@
+package io.callisto.core.routing;
+
+import io.callisto.core.acd.AcdEvent;
+import io.callisto.core.acd.EventBatch;
+import io.callisto.core.acd.InteractionRecord;
+import io.callisto.core.agent.AgentStateChange;
+import io.callisto.core.agent.AgentStateLog;
+import io.callisto.core.ids.TenantId;
+import io.callisto.core.interaction.InteractionHistory;
+import io.callisto.core.tx.Transactions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes what reports keep from the ACD's events: finished interactions and every agent state transition.
+ * Idempotent (the stores skip what they have), so the grid's outbox can hand a batch over again after a
+ * failure without duplicating anything; a tenant's batches go in one unit of work.
+ */
+public final class EventRecorder {
+    private final Transactions tx;
+    private final InteractionHistory history;
+    private final AgentStateLog stateLog;
+
+    public EventRecorder(Transactions tx, InteractionHistory history, AgentStateLog stateLog) {
+        this.tx = tx;
+        this.history = history;
+        this.stateLog = stateLog;
+    }
+
+    /** Stores the batches; throws (having stored none of a failing tenant's) when the database fails. */
+    public void record(List<EventBatch> batches) {
+        Map<TenantId, List<EventBatch>> byTenant = new LinkedHashMap<>();
+        batches.forEach(b -> byTenant.computeIfAbsent(b.tenantId(), t -> new ArrayList<>()).add(b));
+        byTenant.forEach(this::recordTenant);
+    }
+
+    private void recordTenant(TenantId tenant, List<EventBatch> batches) {
+        List<InteractionRecord> records = new ArrayList<>();
+        List<AgentStateChange> changes = new ArrayList<>();
+        for (EventBatch batch : batches) {
+            for (int i = 0; i < batch.events().size(); i++) {
+                AcdEvent event = batch.events().get(i);
+                if (event instanceof AcdEvent.Ended ended) {
+                    records.add(ended.record());
+                } else if (event instanceof AcdEvent.AgentStateChanged c) {
+                    changes.add(new AgentStateChange(batch.sequence(), i, c.agentId(), c.from(), c.to(), c.reason(),
+                            c.at()));
+                }
+            }
+        }
+        if (records.isEmpty() && changes.isEmpty()) {
+            return;
+        }
+        tx.runInTenant(tenant, () -> {
+            if (!records.isEmpty()) {
+                history.recordAll(tenant, records);
+            }
+            if (!changes.isEmpty()) {
+                stateLog.appendAll(tenant, changes);
+            }
+        });
+    }
+
+    /** Whether a batch holds anything this recorder stores (the outbox keeps only those). */
+    public static boolean isRecorded(EventBatch batch) {
+        return batch.events().stream().anyMatch(e -> e instanceof AcdEvent.Ended || e instanceof AcdEvent.AgentStateChanged);
+    }
+}

@@ -1,0 +1,74 @@
+package io.callisto.core.routing;
+
+import io.callisto.core.acd.Acd;
+import io.callisto.core.acd.AcdCommand;
+import io.callisto.core.acd.AcdEvent;
+import io.callisto.core.acd.AgentProfile;
+import io.callisto.core.acd.QueueConfig;
+import io.callisto.core.acd.TenantAcd;
+import io.callisto.core.agent.AgentSettings;
+import io.callisto.core.agent.AgentSettingsRepository;
+import io.callisto.core.error.CallistoException;
+import io.callisto.core.error.Errors;
+import io.callisto.core.ids.TenantId;
+import io.callisto.core.queue.QueueRepository;
+import io.callisto.core.tenant.Tenant;
+import io.callisto.core.tenant.TenantRepository;
+import io.callisto.core.tx.Transactions;
+import java.util.List;
+
+/**
+ * The ACD with each tenant's stored configuration loaded on first use. The grid starts empty (a new tenant,
+ * or a cluster restarted from nothing); every command here runs only on a loaded state, and a command that
+ * finds the state unloaded loads it from the database and runs again. Loading is a no-op on a loaded state,
+ * and a configuration change always runs its own command after committing, so racing loaders converge.
+ */
+public final class LiveAcd {
+    private final Acd acd;
+    private final Transactions tx;
+    private final TenantRepository tenants;
+    private final QueueRepository queues;
+    private final AgentSettingsRepository agents;
+
+    public LiveAcd(Acd acd, Transactions tx, TenantRepository tenants, QueueRepository queues,
+                   AgentSettingsRepository agents) {
+        this.acd = acd;
+        this.tx = tx;
+        this.tenants = tenants;
+        this.queues = queues;
+        this.agents = agents;
+    }
+
+    public List<AcdEvent> execute(TenantId tenant, AcdCommand command) {
+        try {
+            return acd.execute(tenant, new AcdCommand.IfLoaded(command));
+        } catch (CallistoException e) {
+            if (!AcdCommand.IfLoaded.NOT_LOADED.equals(e.code())) {
+                throw e;
+            }
+            load(tenant);
+            return acd.execute(tenant, new AcdCommand.IfLoaded(command));
+        }
+    }
+
+    /** A consistent copy of the tenant's loaded routing state. */
+    public TenantAcd snapshot(TenantId tenant) {
+        TenantAcd state = acd.snapshot(tenant).orElse(null);
+        if (state != null && state.configurationLoaded()) {
+            return state;
+        }
+        load(tenant);
+        return acd.snapshot(tenant).orElseThrow(() -> new IllegalStateException("the ACD lost a loaded tenant"));
+    }
+
+    /** Loads the tenant's stored queues, agents and seat lease into the ACD unless they are there already. */
+    public void load(TenantId tenant) {
+        AcdCommand.LoadConfiguration load = tx.inTenant(tenant, () -> {
+            Tenant stored = tenants.find(tenant).orElseThrow(() -> Errors.notFound("tenant"));
+            List<QueueConfig> storedQueues = queues.all(tenant);
+            List<AgentProfile> profiles = agents.all(tenant).stream().map(AgentSettings::profile).toList();
+            return new AcdCommand.LoadConfiguration(stored.seatsLeased(), storedQueues, profiles);
+        });
+        acd.execute(tenant, load);
+    }
+}
