@@ -1,0 +1,100 @@
+package io.callisto.load;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Heap of other JVMs on this host, through {@code jcmd}: a full GC ({@code GC.run}, i.e. System.gc(), a
+ * stop-the-world full collection with G1), then the heap's used bytes from {@code GC.heap_info}. Also the Java
+ * serialization size and cost of a value, which is how the grid stores and ships a tenant's state.
+ */
+final class HeapProbe {
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    private static final Path JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+
+    private HeapProbe() {
+    }
+
+    /** Heap used by the process after a full GC, in bytes. */
+    static long usedAfterFullGc(long pid) {
+        jcmd(pid, "GC.run");
+        String info = jcmd(pid, "GC.heap_info");
+        Matcher m = USED.matcher(info);
+        if (!m.find()) {
+            throw new IllegalStateException("no 'used' in GC.heap_info of " + pid + ": " + info);
+        }
+        return Long.parseLong(m.group(1)) * 1024;
+    }
+
+    /** The sum over the processes of {@link #usedAfterFullGc}. */
+    static long usedAfterFullGc(List<Long> pids) {
+        long sum = 0;
+        for (long pid : pids) {
+            sum += usedAfterFullGc(pid);
+        }
+        return sum;
+    }
+
+    private static String jcmd(long pid, String command) {
+        List<String> cmd = new ArrayList<>(List.of(JCMD.toString(), Long.toString(pid), command));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + cmd, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted running " + cmd, e);
+        }
+    }
+
+    static byte[] serialize(Serializable value) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass(), e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static Object deserialize(byte[] bytes) {
+        try (ObjectInputStream in = new ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return in.readObject();
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("cannot deserialize", e);
+        }
+    }
+
+    /** Mean microseconds to serialize, and to deserialize, the value (after a warm-up), as {serialize, deserialize}. */
+    static double[] codecMicros(Serializable value, int rounds) {
+        byte[] bytes = serialize(value);
+        for (int i = 0; i < rounds / 2; i++) {
+            deserialize(serialize(value));
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            serialize(value);
+        }
+        long t1 = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            deserialize(bytes);
+        }
+        long t2 = System.nanoTime();
+        return new double[] {(t1 - t0) / 1e3 / rounds, (t2 - t1) / 1e3 / rounds};
+    }
+}
