@@ -177,17 +177,8 @@ public final class AcdEngine {
         if (acd.configurationLoaded()) {
             return List.of();
         }
-        java.util.Map<String, QueueConfig> pending = new java.util.LinkedHashMap<>();
-        queues.forEach(q -> pending.put(q.id(), q));
-        // Overflow targets first, so that each queue's overflow names a queue already known.
-        while (!pending.isEmpty()) {
-            QueueConfig ready = pending.values().stream()
-                    .filter(q -> q.overflowQueueId() == null || !pending.containsKey(q.overflowQueueId())
-                            || q.overflowQueueId().equals(q.id()))
-                    .findFirst()
-                    .orElseThrow(() -> Errors.invalid("overflow-cycle", "stored queues overflow in a circle"));
-            acd.queueMap().put(ready.id(), ready);
-            pending.remove(ready.id());
+        for (QueueConfig queue : overflowTargetsFirst(queues)) {
+            acd.queueMap().put(queue.id(), queue);
         }
         for (AgentProfile agent : agents) {
             acd.agentMap().putIfAbsent(agent.agentId(), new Agent(agent, now));
@@ -195,6 +186,23 @@ public final class AcdEngine {
         acd.seatsLeased(Math.max(seats, acd.seatsInUse()));
         acd.configurationLoaded(true);
         return List.of();
+    }
+
+    /** Queues ordered so that each one's overflow target comes before it (as configuring them one by one needs). */
+    public static List<QueueConfig> overflowTargetsFirst(java.util.List<QueueConfig> queues) {
+        java.util.Map<String, QueueConfig> pending = new java.util.LinkedHashMap<>();
+        queues.forEach(q -> pending.put(q.id(), q));
+        List<QueueConfig> ordered = new java.util.ArrayList<>();
+        while (!pending.isEmpty()) {
+            QueueConfig ready = pending.values().stream()
+                    .filter(q -> q.overflowQueueId() == null || !pending.containsKey(q.overflowQueueId())
+                            || q.overflowQueueId().equals(q.id()))
+                    .findFirst()
+                    .orElseThrow(() -> Errors.invalid("overflow-cycle", "stored queues overflow in a circle"));
+            ordered.add(ready);
+            pending.remove(ready.id());
+        }
+        return ordered;
     }
 
     /** The customer left (hung up, closed the chat) before or while being served. */

@@ -68,6 +68,15 @@ public final class AgentService {
             throw Errors.invalid(java.util.List.of(new CallistoException.FieldError("userId", "is required")));
         }
         Instant now = clock.instant();
+        try {
+            return createStoredAndLive(tenant, input, now);
+        } catch (RuntimeException e) {
+            acd.restoreAgent(tenant, input.userId());
+            throw e;
+        }
+    }
+
+    private AgentSettings createStoredAndLive(TenantId tenant, AgentInput input, Instant now) {
         return tx.inTenant(tenant, () -> {
             User user = users.find(tenant, new UserId(input.userId()))
                     .orElseThrow(() -> Errors.invalid(java.util.List.of(
@@ -107,27 +116,37 @@ public final class AgentService {
                     "an agent stays the same user; make another user an agent instead")));
         }
         TenantId tenant = caller.tenantId();
-        return tx.inTenant(tenant, () -> {
-            AgentSettings current = agents.find(tenant, agentId).orElseThrow(() -> Errors.notFound("agent"));
-            AgentSettings updated = merge(tenant, current, changes, clock.instant());
-            agents.update(tenant, updated);
-            acd.execute(tenant, new AcdCommand.UpsertAgent(updated.profile()));
-            return updated;
-        });
+        try {
+            return tx.inTenant(tenant, () -> {
+                AgentSettings current = agents.find(tenant, agentId).orElseThrow(() -> Errors.notFound("agent"));
+                AgentSettings updated = merge(tenant, current, changes, clock.instant());
+                agents.update(tenant, updated);
+                acd.execute(tenant, new AcdCommand.UpsertAgent(updated.profile()));
+                return updated;
+            });
+        } catch (RuntimeException e) {
+            acd.restoreAgent(tenant, agentId);
+            throw e;
+        }
     }
 
     /** Refused (409) while the agent is logged in. */
     public void delete(Caller caller, String agentId) {
         caller.requireAnyRole(Role.ADMIN);
         TenantId tenant = caller.tenantId();
-        tx.runInTenant(tenant, () -> {
-            if (!agents.delete(tenant, agentId)) {
-                throw Errors.notFound("agent");
-            }
-            if (acd.snapshot(tenant).agent(agentId).isPresent()) {
-                acd.execute(tenant, new AcdCommand.RemoveAgent(agentId));
-            }
-        });
+        try {
+            tx.runInTenant(tenant, () -> {
+                if (!agents.delete(tenant, agentId)) {
+                    throw Errors.notFound("agent");
+                }
+                if (acd.snapshot(tenant).agent(agentId).isPresent()) {
+                    acd.execute(tenant, new AcdCommand.RemoveAgent(agentId));
+                }
+            });
+        } catch (RuntimeException e) {
+            acd.restoreAgent(tenant, agentId);
+            throw e;
+        }
     }
 
     private AgentSettings merge(TenantId tenant, AgentSettings current, AgentInput in, Instant now) {

@@ -60,12 +60,17 @@ public final class QueueService {
         QueueConfig defaults = new QueueConfig(Ids.next('q'), input.name(), RoutingStrategy.LONGEST_IDLE, Skills.NONE,
                 0, 0, null, 0, 20, 20, 0, 1);
         TenantId tenant = caller.tenantId();
-        return tx.inTenant(tenant, () -> {
-            QueueConfig created = merge(tenant, defaults, input);
-            queues.insert(tenant, created);
-            acd.execute(tenant, new AcdCommand.ConfigureQueue(created));
-            return created;
-        });
+        try {
+            return tx.inTenant(tenant, () -> {
+                QueueConfig created = merge(tenant, defaults, input);
+                queues.insert(tenant, created);
+                acd.execute(tenant, new AcdCommand.ConfigureQueue(created));
+                return created;
+            });
+        } catch (RuntimeException e) {
+            acd.restoreQueue(tenant, defaults.id());
+            throw e;
+        }
     }
 
     public Page<QueueConfig> list(Caller caller, PageRequest page) {
@@ -80,25 +85,42 @@ public final class QueueService {
     public QueueConfig update(Caller caller, String queueId, QueueInput changes) {
         caller.requireAnyRole(Role.ADMIN);
         TenantId tenant = caller.tenantId();
-        return tx.inTenant(tenant, () -> {
-            QueueConfig current = queues.find(tenant, queueId).orElseThrow(() -> Errors.notFound("queue"));
-            QueueConfig updated = merge(tenant, current, changes);
-            queues.update(tenant, updated);
-            acd.execute(tenant, new AcdCommand.ConfigureQueue(updated));
-            return updated;
-        });
+        try {
+            return tx.inTenant(tenant, () -> {
+                QueueConfig current = queues.find(tenant, queueId).orElseThrow(() -> Errors.notFound("queue"));
+                QueueConfig updated = merge(tenant, current, changes);
+                queues.update(tenant, updated);
+                acd.execute(tenant, new AcdCommand.ConfigureQueue(updated));
+                return updated;
+            });
+        } catch (RuntimeException e) {
+            acd.restoreQueue(tenant, queueId);
+            throw e;
+        }
     }
 
     /** Refused (409) while the queue holds interactions or another queue overflows into it; agents leave it. */
     public void delete(Caller caller, String queueId) {
         caller.requireAnyRole(Role.ADMIN);
         TenantId tenant = caller.tenantId();
+        java.util.List<String> affected = new java.util.ArrayList<>();
+        try {
+            deleteStoredAndLive(tenant, queueId, affected);
+        } catch (RuntimeException e) {
+            acd.restoreQueue(tenant, queueId);
+            affected.forEach(agent -> acd.restoreAgent(tenant, agent));
+            throw e;
+        }
+    }
+
+    private void deleteStoredAndLive(TenantId tenant, String queueId, java.util.List<String> affected) {
         tx.runInTenant(tenant, () -> {
             if (!queues.delete(tenant, queueId)) {
                 throw Errors.notFound("queue");
             }
             for (AgentSettings agent : agents.all(tenant)) {
                 if (agent.queueIds().contains(queueId)) {
+                    affected.add(agent.agentId());
                     Set<String> remaining = new HashSet<>(agent.queueIds());
                     remaining.remove(queueId);
                     AgentSettings updated = new AgentSettings(agent.agentId(), agent.skills(), remaining,

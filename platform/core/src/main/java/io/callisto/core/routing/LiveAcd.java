@@ -24,6 +24,7 @@ import java.util.List;
  * and a configuration change always runs its own command after committing, so racing loaders converge.
  */
 public final class LiveAcd {
+    private static final System.Logger LOG = System.getLogger(LiveAcd.class.getName());
     private final Acd acd;
     private final Transactions tx;
     private final TenantRepository tenants;
@@ -61,14 +62,56 @@ public final class LiveAcd {
         return acd.snapshot(tenant).orElseThrow(() -> new IllegalStateException("the ACD lost a loaded tenant"));
     }
 
+    /**
+     * After a unit of work that changed a queue both in the database and in the ACD failed (the ACD took the
+     * change, the commit did not): puts the stored queue back into the ACD, or removes it if none is stored.
+     * Best effort, like every compensation: what fails here is logged and stays until the next change.
+     */
+    public void restoreQueue(TenantId tenant, String queueId) {
+        compensate(tenant, () -> tx.inTenant(tenant, () -> queues.find(tenant, queueId))
+                .<AcdCommand>map(AcdCommand.ConfigureQueue::new)
+                .orElseGet(() -> new AcdCommand.RemoveQueue(queueId)));
+    }
+
+    /** As {@link #restoreQueue}, for an agent. */
+    public void restoreAgent(TenantId tenant, String agentId) {
+        compensate(tenant, () -> tx.inTenant(tenant, () -> agents.find(tenant, agentId))
+                .<AcdCommand>map(a -> new AcdCommand.UpsertAgent(a.profile()))
+                .orElseGet(() -> new AcdCommand.RemoveAgent(agentId)));
+    }
+
+    /** As {@link #restoreQueue}, for the seat lease. */
+    public void restoreSeats(TenantId tenant) {
+        compensate(tenant, () -> new AcdCommand.SetSeats(storedConfiguration(tenant).seats()));
+    }
+
+    private void compensate(TenantId tenant, java.util.function.Supplier<AcdCommand> storedState) {
+        try {
+            quietly(tenant, storedState.get());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not restore the ACD of tenant " + tenant + ": " + e);
+        }
+    }
+
+    private void quietly(TenantId tenant, AcdCommand command) {
+        try {
+            execute(tenant, command);
+        } catch (CallistoException refused) {
+            LOG.log(System.Logger.Level.DEBUG, "resync: the ACD refused " + command + ": " + refused.code());
+        }
+    }
+
     /** Loads the tenant's stored queues, agents and seat lease into the ACD unless they are there already. */
     public void load(TenantId tenant) {
-        AcdCommand.LoadConfiguration load = tx.inTenant(tenant, () -> {
+        acd.execute(tenant, storedConfiguration(tenant));
+    }
+
+    private AcdCommand.LoadConfiguration storedConfiguration(TenantId tenant) {
+        return tx.inTenant(tenant, () -> {
             Tenant stored = tenants.find(tenant).orElseThrow(() -> Errors.notFound("tenant"));
             List<QueueConfig> storedQueues = queues.all(tenant);
             List<AgentProfile> profiles = agents.all(tenant).stream().map(AgentSettings::profile).toList();
             return new AcdCommand.LoadConfiguration(stored.seatsLeased(), storedQueues, profiles);
         });
-        acd.execute(tenant, load);
     }
 }

@@ -58,19 +58,10 @@ public final class SeatService {
                 acd.execute(id, new AcdCommand.SetSeats(leased));
             });
         } catch (RuntimeException e) {
-            restore(id);
+            acd.restoreSeats(id);
             throw e;
         }
         return new Seats(leased, acd.snapshot(id).seatsInUse());
-    }
-
-    private void restore(TenantId id) {
-        try {
-            acd.execute(id, new AcdCommand.SetSeats(tenant(id).seatsLeased()));
-        } catch (RuntimeException ignored) {
-            // the lease was refused by the ACD itself (nothing changed there), or the database is down:
-            // the ACD keeps a lease an admin set and saw fail, until the next change
-        }
     }
 
     private Tenant tenant(TenantId id) {

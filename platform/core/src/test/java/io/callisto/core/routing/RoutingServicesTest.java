@@ -261,6 +261,46 @@ class RoutingServicesTest {
         assertThat(w.states.history(ann, ann.principalId(), PageRequest.first(10)).items()).hasSize(1);
     }
 
+    @Test
+    void whenTheDatabaseFailsAtCommitTheAcdIsPutBackToWhatIsStored() {
+        String kept = w.queue("Kept", "LONGEST_IDLE");
+        Caller ann = w.agent("ann@example.test", kept);
+
+        w.store.failNextCommit();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.queue("Lost", "SKILLS"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(w.live.snapshot(w.id()).queues()).extracting(QueueConfig::name).containsExactly("Kept");
+
+        w.store.failNextCommit();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.queues.update(w.admin, kept, new QueueService.QueueInput(
+                null, "RING_ALL", null, null, null, null, false, null, null, null, null, null)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(w.live.snapshot(w.id()).queue(kept).orElseThrow().strategy().name()).isEqualTo("LONGEST_IDLE");
+
+        w.store.failNextCommit();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.queues.delete(w.admin, kept))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(w.live.snapshot(w.id()).queue(kept)).isPresent();
+        assertThat(w.live.snapshot(w.id()).agent(ann.principalId()).orElseThrow().profile().queueIds()).containsExactly(kept);
+
+        w.store.failNextCommit();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.agents.update(w.admin, ann.principalId(),
+                new AgentService.AgentInput(null, Map.of("german", 4), Set.of(), null, null, null, false)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(w.live.snapshot(w.id()).agent(ann.principalId()).orElseThrow().profile().queueIds()).containsExactly(kept);
+
+        w.store.failNextCommit();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.agents.delete(w.admin, ann.principalId()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(w.live.snapshot(w.id()).agent(ann.principalId())).isPresent();
+
+        int stored = w.store.tenants().find(w.id()).orElseThrow().seatsLeased();
+        w.store.failNextCommit();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.seats.lease(w.admin, stored + 5))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(w.live.snapshot(w.id()).seatsLeased()).isEqualTo(stored);
+    }
+
     private static InteractionService.NewTask task(String queueId, String from) {
         return new InteractionService.NewTask("CHAT", queueId, null, null, from, "help", Map.of());
     }

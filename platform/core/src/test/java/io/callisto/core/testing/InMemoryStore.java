@@ -59,7 +59,12 @@ public final class InMemoryStore implements Transactions, RepositoryFixture {
         Snapshot snapshot = new Snapshot(this);
         unitTenant.set(tenant);
         try {
-            return work.get();
+            T result = work.get();
+            if (failNextCommit) {
+                failNextCommit = false;
+                throw new IllegalStateException("the database failed at commit (injected)");
+            }
+            return result;
         } catch (RuntimeException | Error e) {
             snapshot.restore();
             throw e;
@@ -67,6 +72,13 @@ public final class InMemoryStore implements Transactions, RepositoryFixture {
             unitTenant.remove();
             lock.unlock();
         }
+    }
+
+    private volatile boolean failNextCommit;
+
+    /** The next unit of work does all its work and then fails to commit, like a database going away. */
+    public void failNextCommit() {
+        failNextCommit = true;
     }
 
     /** Units of work already run one at a time here; the lock only checks it is inside the right unit. */
