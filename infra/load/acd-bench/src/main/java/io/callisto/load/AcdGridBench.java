@@ -147,7 +147,7 @@ public final class AcdGridBench {
     /** The Java-serialized size of one tenant's state (what the grid stores, twice, and ships on every change). */
     private static void state(Report report, String when, TenantAcd state, int agents) {
         byte[] bytes = HeapProbe.serialize(state);
-        double[] micros = HeapProbe.codecMicros(state, 2000);
+        double[] micros = HeapProbe.codecMicros(state);
         report.format("| serialized state of one tenant, %s | %,d bytes = %,.0f bytes per agent |", when, bytes.length,
                         bytes.length / (double) agents)
                 .format("| Java serialization of that state in the driver: serialize / deserialize | %.1f / %.1f µs |",

@@ -73,19 +73,20 @@ final class GridWorkload implements Workload, Consumer<EventBatch> {
                 Pending p = pending.remove(offered.interactionId());
                 if (p != null) {
                     p.step().offered(now - p.intendedNanos(), now);
-                    Thread.startVirtualThread(() -> work(p.step(), batch.tenantId(), offered));
                 }
+                // Also an offer that came after its step gave up on it: the agent works it, freeing capacity.
+                Thread.startVirtualThread(() -> work(batch.tenantId(), offered));
             }
         }
     }
 
     /** The agent: accepts the offer at once, completes it after the handle time. */
-    private void work(StepStats step, TenantId tenant, AcdEvent.Offered offer) {
+    private void work(TenantId tenant, AcdEvent.Offered offer) {
         try {
             long start = System.nanoTime();
             acd.execute(tenant, new AcdCommand.Accept(offer.interactionId(), offer.agentId()));
             long accepted = System.nanoTime();
-            step.accept.recordNanos(accepted - start);
+            current.accept.recordNanos(accepted - start);
             current.command(accepted);
             Thread.sleep(handleMillis);
             acd.execute(tenant, new AcdCommand.Complete(offer.interactionId(), offer.agentId(), "ok", null));

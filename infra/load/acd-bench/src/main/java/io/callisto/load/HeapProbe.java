@@ -80,21 +80,29 @@ final class HeapProbe {
         }
     }
 
-    /** Mean microseconds to serialize, and to deserialize, the value (after a warm-up), as {serialize, deserialize}. */
-    static double[] codecMicros(Serializable value, int rounds) {
+    /**
+     * Mean microseconds to serialize, and to deserialize, the value, as {serialize, deserialize}: each timed for
+     * about a second after a second of warm-up, in this JVM.
+     */
+    static double[] codecMicros(Serializable value) {
         byte[] bytes = serialize(value);
-        for (int i = 0; i < rounds / 2; i++) {
+        long warm = System.nanoTime() + 1_000_000_000L;
+        while (System.nanoTime() < warm) {
             deserialize(serialize(value));
         }
+        long n = 0;
         long t0 = System.nanoTime();
-        for (int i = 0; i < rounds; i++) {
+        while (System.nanoTime() - t0 < 1_000_000_000L) {
             serialize(value);
+            n++;
         }
-        long t1 = System.nanoTime();
-        for (int i = 0; i < rounds; i++) {
+        double serialize = (System.nanoTime() - t0) / 1e3 / n;
+        n = 0;
+        t0 = System.nanoTime();
+        while (System.nanoTime() - t0 < 1_000_000_000L) {
             deserialize(bytes);
+            n++;
         }
-        long t2 = System.nanoTime();
-        return new double[] {(t1 - t0) / 1e3 / rounds, (t2 - t1) / 1e3 / rounds};
+        return new double[] {serialize, (System.nanoTime() - t0) / 1e3 / n};
     }
 }

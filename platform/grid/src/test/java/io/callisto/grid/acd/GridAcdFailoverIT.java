@@ -59,7 +59,9 @@ class GridAcdFailoverIT {
     static final CoherenceClusterExtension CLUSTER = new CoherenceClusterExtension()
             .with(ClusterName.of("acd-failover-" + ProcessHandle.current().pid()), WellKnownAddress.loopback(),
                     LocalHost.only(), ClusterPort.automatic(), IPv4Preferred.yes(),
-                    CacheConfig.of("callisto-cache-config.xml"))
+                    CacheConfig.of("callisto-cache-config.xml"),
+                    // a loaded machine (2 cores, other JVMs busy) can take minutes to start three members
+                    com.oracle.bedrock.options.Timeout.after(4, java.util.concurrent.TimeUnit.MINUTES))
             .include(3, CoherenceClusterMember.class, LocalStorage.enabled(), RoleName.of("storage"),
                     DisplayName.of("storage"));
 
