@@ -155,6 +155,37 @@ public final class Agent implements Serializable {
         }
     }
 
+    void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        TenantAcdCodec.profile(out, profile);
+        Wire.enumValue(out, presence);
+        Wire.string(out, awayReason);
+        out.writeInt(assignments.size());
+        for (Assignment a : assignments.values()) {
+            out.writeUTF(a.interactionId());
+            Wire.enumValue(out, a.channel());
+            Wire.enumValue(out, a.stage());
+        }
+        Wire.instant(out, wrapUpUntil);
+        Wire.instant(out, stateSince);
+        Wire.instant(out, idleSince);
+        out.writeLong(handled);
+    }
+
+    static Agent readFrom(java.io.DataInput in) throws java.io.IOException {
+        Agent agent = new Agent(TenantAcdCodec.profile(in), null);
+        agent.presence = Wire.enumValue(in, AgentState.class);
+        agent.awayReason = Wire.string(in);
+        for (int n = in.readInt(), i = 0; i < n; i++) {
+            Assignment a = new Assignment(in.readUTF(), Wire.enumValue(in, Channel.class), Wire.enumValue(in, Stage.class));
+            agent.assignments.put(a.interactionId(), a);
+        }
+        agent.wrapUpUntil = Wire.instant(in);
+        agent.stateSince = Wire.instant(in);
+        agent.idleSince = Wire.instant(in);
+        agent.handled = in.readLong();
+        return agent;
+    }
+
     void stateSince(Instant at) {
         stateSince = at;
     }

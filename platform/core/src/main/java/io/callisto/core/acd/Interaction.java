@@ -49,6 +49,47 @@ public final class Interaction implements Serializable {
         this.enqueuedAt = now;
     }
 
+    void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        out.writeUTF(id);
+        Wire.enumValue(out, channel);
+        out.writeUTF(queueId);
+        out.writeInt(priority);
+        Wire.skills(out, requiredSkills);
+        Wire.string(out, from);
+        Wire.string(out, subject);
+        Wire.stringMap(out, data);
+        TenantAcdCodec.contact(out, contact);
+        out.writeLong(sequence);
+        Wire.instant(out, createdAt);
+        Wire.instant(out, enqueuedAt);
+        Wire.enumValue(out, state);
+        Wire.strings(out, offeredTo);
+        Wire.strings(out, declinedBy);
+        Wire.instant(out, offerExpiresAt);
+        Wire.string(out, agentId);
+        Wire.instant(out, connectedAt);
+        Wire.string(out, targetAgentId);
+        out.writeInt(transfers);
+    }
+
+    static Interaction readFrom(java.io.DataInput in) throws java.io.IOException {
+        NewInteraction request = new NewInteraction(in.readUTF(), Wire.enumValue(in, Channel.class), in.readUTF(),
+                in.readInt(), Wire.skills(in), Wire.string(in), Wire.string(in), Wire.stringMap(in),
+                TenantAcdCodec.contact(in));
+        long sequence = in.readLong();
+        Interaction i = new Interaction(request, sequence, Wire.instant(in));
+        i.enqueuedAt = Wire.instant(in);
+        i.state = Wire.enumValue(in, InteractionState.class);
+        i.offeredTo.addAll(Wire.strings(in));
+        i.declinedBy.addAll(Wire.strings(in));
+        i.offerExpiresAt = Wire.instant(in);
+        i.agentId = Wire.string(in);
+        i.connectedAt = Wire.instant(in);
+        i.targetAgentId = Wire.string(in);
+        i.transfers = in.readInt();
+        return i;
+    }
+
     public String id() {
         return id;
     }

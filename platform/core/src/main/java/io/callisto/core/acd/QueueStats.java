@@ -16,6 +16,24 @@ public final class QueueStats implements Serializable {
     private long completed;
     private double averageHandleMillis = DEFAULT_HANDLE_MILLIS;
 
+    void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        out.writeLong(answered);
+        out.writeLong(answeredWithinServiceLevel);
+        out.writeLong(abandoned);
+        out.writeLong(completed);
+        out.writeDouble(averageHandleMillis);
+    }
+
+    static QueueStats readFrom(java.io.DataInput in) throws java.io.IOException {
+        QueueStats stats = new QueueStats();
+        stats.answered = in.readLong();
+        stats.answeredWithinServiceLevel = in.readLong();
+        stats.abandoned = in.readLong();
+        stats.completed = in.readLong();
+        stats.averageHandleMillis = in.readDouble();
+        return stats;
+    }
+
     void recordAnswered(long waitedMillis, int serviceLevelSeconds) {
         answered++;
         if (waitedMillis <= serviceLevelSeconds * 1000L) {

@@ -14,6 +14,40 @@ public final class RecentResults implements Serializable {
     static final int CAPACITY = 64;
     private final LinkedHashSet<String> requestIds = new LinkedHashSet<>();
 
+    void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(requestIds.size());
+        for (String id : requestIds) {
+            java.util.UUID uuid = uuidOrNull(id);
+            out.writeBoolean(uuid != null);
+            if (uuid != null) {
+                // 16 bytes instead of 38: request ids are UUIDs, and this set is in every copy of the state
+                out.writeLong(uuid.getMostSignificantBits());
+                out.writeLong(uuid.getLeastSignificantBits());
+            } else {
+                out.writeUTF(id);
+            }
+        }
+    }
+
+    void readFrom(java.io.DataInput in) throws java.io.IOException {
+        requestIds.clear();
+        for (int n = in.readInt(), i = 0; i < n; i++) {
+            requestIds.add(in.readBoolean() ? new java.util.UUID(in.readLong(), in.readLong()).toString() : in.readUTF());
+        }
+    }
+
+    private static java.util.UUID uuidOrNull(String id) {
+        if (id.length() != 36) {
+            return null;
+        }
+        try {
+            java.util.UUID uuid = java.util.UUID.fromString(id);
+            return uuid.toString().equals(id) ? uuid : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     public boolean contains(String requestId) {
         return requestIds.contains(requestId);
     }

@@ -126,6 +126,80 @@ public final class TenantAcd implements Serializable {
         return new EventBatch(tenantId, ++eventSequence, events);
     }
 
+    /** The compact binary form of this state (what the grid stores). */
+    public byte[] toBytes() {
+        return TenantAcdCodec.encode(this);
+    }
+
+    public static TenantAcd fromBytes(byte[] bytes) {
+        return TenantAcdCodec.decode(bytes, 0);
+    }
+
+    /** From a compact form that starts at {@code offset} of the array (the grid prefixes its own header). */
+    public static TenantAcd fromBytes(byte[] bytes, int offset) {
+        return TenantAcdCodec.decode(bytes, offset);
+    }
+
+    /** Serialized as its compact form ({@link TenantAcdCodec}), not as an object graph. */
+    @java.io.Serial
+    private Object writeReplace() {
+        return new TenantAcdForm(TenantAcdCodec.encode(this));
+    }
+
+    void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        out.writeUTF(tenantId.value());
+        out.writeInt(seatsLeased);
+        out.writeLong(sequence);
+        Wire.instant(out, lastTick);
+        out.writeLong(eventSequence);
+        out.writeBoolean(configurationLoaded);
+        out.writeInt(queues.size());
+        for (QueueConfig q : queues.values()) {
+            TenantAcdCodec.queue(out, q);
+        }
+        out.writeInt(agents.size());
+        for (Agent a : agents.values()) {
+            a.writeTo(out);
+        }
+        out.writeInt(stats.size());
+        for (Map.Entry<String, QueueStats> e : stats.entrySet()) {
+            out.writeUTF(e.getKey());
+            e.getValue().writeTo(out);
+        }
+        out.writeInt(interactions.size());
+        for (Interaction i : interactions.values()) {
+            i.writeTo(out);
+        }
+        Wire.stringMap(out, roundRobinLast);
+        recentResults.writeTo(out);
+    }
+
+    static TenantAcd readFrom(java.io.DataInput in) throws java.io.IOException {
+        TenantAcd acd = new TenantAcd(TenantAcdCodec.tenant(in), in.readInt());
+        acd.sequence = in.readLong();
+        acd.lastTick = Wire.instant(in);
+        acd.eventSequence = in.readLong();
+        acd.configurationLoaded = in.readBoolean();
+        for (int n = in.readInt(), i = 0; i < n; i++) {
+            QueueConfig q = TenantAcdCodec.queue(in);
+            acd.queues.put(q.id(), q);
+        }
+        for (int n = in.readInt(), i = 0; i < n; i++) {
+            Agent a = Agent.readFrom(in);
+            acd.agents.put(a.id(), a);
+        }
+        for (int n = in.readInt(), i = 0; i < n; i++) {
+            acd.stats.put(in.readUTF(), QueueStats.readFrom(in));
+        }
+        for (int n = in.readInt(), i = 0; i < n; i++) {
+            Interaction interaction = Interaction.readFrom(in);
+            acd.interactions.put(interaction.id(), interaction);
+        }
+        acd.roundRobinLast.putAll(Wire.stringMap(in));
+        acd.recentResults.readFrom(in);
+        return acd;
+    }
+
     long nextSequence() {
         return ++sequence;
     }

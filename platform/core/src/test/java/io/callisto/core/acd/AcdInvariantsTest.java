@@ -48,9 +48,26 @@ class AcdInvariantsTest {
         assertThat(run.ended.values()).allMatch(n -> n == 1);
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void theCompactFormLosesNothingThatRoutingUses(long seed) {
+        Run plain = new Run(new Random(seed));
+        Run decoded = new Run(new Random(seed));
+        decoded.roundTrip = true;
+        for (int step = 0; step < 600; step++) {
+            plain.step();
+            decoded.step();
+            assertThat(decoded.outcomes).as("step %d", step).isEqualTo(plain.outcomes);
+        }
+        assertThat(decoded.acd.toBytes()).isEqualTo(plain.acd.toBytes());
+        assertThat(TenantAcd.fromBytes(plain.acd.toBytes()).toBytes()).isEqualTo(plain.acd.toBytes());
+    }
+
     private static final class Run {
         private final Random random;
-        private final TenantAcd acd = new TenantAcd(new TenantId("tprop"), 4);
+        private TenantAcd acd = new TenantAcd(new TenantId("tprop"), 4);
+        private boolean roundTrip;
+        private final List<Object> outcomes = new ArrayList<>();
         private final Map<String, Integer> ended = new HashMap<>();
         private Instant now = T0;
         private int created;
@@ -88,6 +105,10 @@ class AcdInvariantsTest {
         }
 
         void step() {
+            if (roundTrip) {
+                // as the grid does between commands: the state lives only in its compact form
+                acd = TenantAcd.fromBytes(acd.toBytes());
+            }
             now = now.plusMillis(random.nextInt(4_000));
             String agent = AGENTS.get(random.nextInt(AGENTS.size()));
             int op = random.nextInt(14);
@@ -139,8 +160,10 @@ class AcdInvariantsTest {
                 events = operation.get();
             } catch (CallistoException refused) {
                 assertThat(serialized(acd)).as("refused %s changed the state", refused.code()).isEqualTo(before);
+                outcomes.add(refused.code());
                 return;
             }
+            outcomes.add(events);
             for (AcdEvent event : events) {
                 if (event instanceof AcdEvent.Ended e) {
                     ended.merge(e.record().interactionId(), 1, Integer::sum);

@@ -26,7 +26,7 @@ final class EventOutbox {
     }
 
     @SuppressWarnings("unchecked") // Coherence's converters are raw types
-    static void publish(InvocableMap.Entry<String, TenantAcd> entry, TenantAcd acd, List<AcdEvent> events) {
+    static void publish(InvocableMap.Entry<String, byte[]> entry, TenantAcd acd, List<AcdEvent> events) {
         if (events.isEmpty()) {
             return;
         }

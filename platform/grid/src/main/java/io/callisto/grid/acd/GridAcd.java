@@ -21,7 +21,7 @@ import java.util.UUID;
  */
 public final class GridAcd implements Acd {
     public static final String MAP = "acd-tenants";
-    private final NamedMap<String, TenantAcd> tenants;
+    private final NamedMap<String, byte[]> tenants;
     private final Clock clock;
 
     public GridAcd(GridNode grid, Clock clock) {
@@ -58,6 +58,6 @@ public final class GridAcd implements Acd {
 
     @Override
     public Optional<TenantAcd> snapshot(TenantId tenant) {
-        return Optional.ofNullable(tenants.get(tenant.value()));
+        return Optional.ofNullable(tenants.get(tenant.value())).map(StoredTenant::load);
     }
 }

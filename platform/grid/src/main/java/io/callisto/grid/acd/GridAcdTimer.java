@@ -3,7 +3,6 @@ package io.callisto.grid.acd;
 import com.tangosol.net.NamedMap;
 import com.tangosol.util.Filters;
 import io.callisto.core.acd.AcdEvent;
-import io.callisto.core.acd.TenantAcd;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +17,12 @@ import java.util.function.BiConsumer;
  */
 public final class GridAcdTimer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(GridAcdTimer.class.getName());
-    private final NamedMap<String, TenantAcd> tenants;
+    private final NamedMap<String, byte[]> tenants;
     private final BiConsumer<String, List<AcdEvent>> events;
     private volatile Thread thread;
     private volatile boolean running = true;
 
-    public GridAcdTimer(NamedMap<String, TenantAcd> tenants, BiConsumer<String, List<AcdEvent>> events) {
+    public GridAcdTimer(NamedMap<String, byte[]> tenants, BiConsumer<String, List<AcdEvent>> events) {
         this.tenants = tenants;
         this.events = events;
         tenants.addIndex(NextDeadline.INSTANCE, true, null);

@@ -16,10 +16,10 @@ import java.util.List;
  * with the first run.
  */
 record RunCommand(TenantId tenant, String requestId, AcdCommand command, Instant now)
-        implements InvocableMap.EntryProcessor<String, TenantAcd, CommandResult> {
+        implements InvocableMap.EntryProcessor<String, byte[], CommandResult> {
     @Override
-    public CommandResult process(InvocableMap.Entry<String, TenantAcd> entry) {
-        TenantAcd acd = entry.isPresent() ? entry.getValue() : new TenantAcd(tenant, 0);
+    public CommandResult process(InvocableMap.Entry<String, byte[]> entry) {
+        TenantAcd acd = entry.isPresent() ? StoredTenant.load(entry.getValue()) : new TenantAcd(tenant, 0);
         if (acd.recentResults().contains(requestId)) {
             return CommandResult.replayed();
         }
@@ -27,7 +27,7 @@ record RunCommand(TenantId tenant, String requestId, AcdCommand command, Instant
             List<AcdEvent> events = command.apply(acd, now);
             acd.recentResults().remember(requestId);
             EventOutbox.publish(entry, acd, events);
-            entry.setValue(acd);
+            entry.setValue(StoredTenant.store(acd, now));
             return CommandResult.ok(events);
         } catch (CallistoException e) {
             return CommandResult.refused(e);

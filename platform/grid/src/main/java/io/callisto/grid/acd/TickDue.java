@@ -9,16 +9,16 @@ import java.time.Instant;
 import java.util.List;
 
 /** Applies a tenant's due deadlines where its state lives; runs only on tenants the index found due. */
-record TickDue(Instant now) implements InvocableMap.EntryProcessor<String, TenantAcd, List<AcdEvent>>, Serializable {
+record TickDue(Instant now) implements InvocableMap.EntryProcessor<String, byte[], List<AcdEvent>>, Serializable {
     @Override
-    public List<AcdEvent> process(InvocableMap.Entry<String, TenantAcd> entry) {
+    public List<AcdEvent> process(InvocableMap.Entry<String, byte[]> entry) {
         if (!entry.isPresent()) {
             return List.of();
         }
-        TenantAcd acd = entry.getValue();
+        TenantAcd acd = StoredTenant.load(entry.getValue());
         List<AcdEvent> events = AcdEngine.tick(acd, now);
         EventOutbox.publish(entry, acd, events);
-        entry.setValue(acd);
+        entry.setValue(StoredTenant.store(acd, now));
         return events;
     }
 }

@@ -45,7 +45,7 @@ class GridAcdTimerTest {
     @Test
     void aMissedOfferTimesOutAndOnlyDueTenantsAreTicked() {
         MutableClock clock = new MutableClock(Instant.now());
-        NamedMap<String, TenantAcd> map = grid.map(GridAcd.MAP);
+        NamedMap<String, byte[]> map = grid.map(GridAcd.MAP);
         GridAcd acd = new GridAcd(grid::map, clock);
         Map<String, List<AcdEvent>> published = new ConcurrentHashMap<>();
         GridAcdTimer timer = new GridAcdTimer(map, published::put);

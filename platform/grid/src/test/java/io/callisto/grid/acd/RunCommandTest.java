@@ -9,7 +9,6 @@ import io.callisto.core.acd.Channel;
 import io.callisto.core.acd.NewInteraction;
 import io.callisto.core.acd.QueueConfig;
 import io.callisto.core.acd.RoutingStrategy;
-import io.callisto.core.acd.TenantAcd;
 import io.callisto.core.ids.TenantId;
 import io.callisto.grid.GridNode;
 import io.callisto.grid.TestGrid;
@@ -39,7 +38,7 @@ class RunCommandTest {
     @Test
     void aRetriedCommandIsNotAppliedTwice() {
         new GridAcd(grid, Clock.systemUTC());
-        NamedMap<String, TenantAcd> tenants = grid.map(GridAcd.MAP);
+        NamedMap<String, byte[]> tenants = grid.map(GridAcd.MAP);
         Entry entry = new Entry(tenants, TENANT.value());
         entry.invoke(new RunCommand(TENANT, "r1", new AcdCommand.ConfigureQueue(
                 QueueConfig.simple("q", RoutingStrategy.LONGEST_IDLE)), NOW));
@@ -53,14 +52,14 @@ class RunCommandTest {
         assertThat(retried.refusal()).as("not refused as a duplicate").isNull();
         assertThat(first.events()).hasAtLeastOneElementOfType(AcdEvent.Queued.class);
         assertThat(retried.events()).as("nothing new happened").isEmpty();
-        assertThat(tenants.get(TENANT.value()).interactions()).hasSize(1);
+        assertThat(StoredTenant.load(tenants.get(TENANT.value())).interactions()).hasSize(1);
         CommandResult other = entry.invoke(new RunCommand(TENANT, "r3", enqueue.command(), NOW));
         assertThat(other.refusal().code()).as("a new request with the same interaction is a duplicate")
                 .isEqualTo("duplicate-interaction");
     }
 
     /** One key of the map: each invoke runs the processor where the entry lives, as the grid's retry would. */
-    private record Entry(NamedMap<String, TenantAcd> map, String key) {
+    private record Entry(NamedMap<String, byte[]> map, String key) {
         CommandResult invoke(RunCommand command) {
             return map.invoke(key, command);
         }

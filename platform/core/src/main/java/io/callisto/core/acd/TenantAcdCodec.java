@@ -1,0 +1,170 @@
+package io.callisto.core.acd;
+
+import io.callisto.core.ids.TenantId;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The compact binary form of a tenant's routing state. The grid stores and copies the state on every command,
+ * so its encoding is the cost of every routing decision: Java's default serialization of the object graph
+ * took about 0.4 ms and 8 KB for a 10-agent tenant; this form writes fields in a fixed order with no class
+ * descriptors. A version byte leads, so that a later layout can still read this one.
+ */
+final class TenantAcdCodec {
+    static final int VERSION = 1;
+
+    private TenantAcdCodec() {
+    }
+
+    static byte[] encode(TenantAcd acd) {
+        try {
+            Buffer bytes = new Buffer();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeByte(VERSION);
+            acd.writeTo(out);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static TenantAcd decode(byte[] bytes, int offset) {
+        try {
+            DataInputStream in = new DataInputStream(new Reader(bytes, offset));
+            int version = in.readByte();
+            if (version != VERSION) {
+                throw new IllegalStateException("unknown ACD state version " + version);
+            }
+            return TenantAcd.readFrom(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void queue(DataOutput out, QueueConfig q) throws IOException {
+        out.writeUTF(q.id());
+        out.writeUTF(q.name());
+        Wire.enumValue(out, q.strategy());
+        Wire.skills(out, q.requiredSkills());
+        out.writeInt(q.priority());
+        out.writeInt(q.maxWaitSeconds());
+        Wire.string(out, q.overflowQueueId());
+        out.writeInt(q.wrapUpSeconds());
+        out.writeInt(q.serviceLevelSeconds());
+        out.writeInt(q.offerTimeoutSeconds());
+        out.writeInt(q.relaxAfterSeconds());
+        out.writeInt(q.relaxStep());
+    }
+
+    static QueueConfig queue(DataInput in) throws IOException {
+        return new QueueConfig(in.readUTF(), in.readUTF(), Wire.enumValue(in, RoutingStrategy.class), Wire.skills(in),
+                in.readInt(), in.readInt(), Wire.string(in), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
+                in.readInt());
+    }
+
+    static void profile(DataOutput out, AgentProfile p) throws IOException {
+        out.writeUTF(p.agentId());
+        Wire.skills(out, p.skills());
+        // an immutable set iterates in no fixed order: sorted, the same profile always encodes the same
+        Wire.strings(out, new java.util.TreeSet<>(p.queueIds()));
+        out.writeByte(p.maxConcurrent().size());
+        for (Map.Entry<Channel, Integer> e : new EnumMap<>(p.maxConcurrent()).entrySet()) {
+            Wire.enumValue(out, e.getKey());
+            out.writeInt(e.getValue());
+        }
+    }
+
+    static AgentProfile profile(DataInput in) throws IOException {
+        String id = in.readUTF();
+        Skills skills = Wire.skills(in);
+        java.util.Set<String> queues = Wire.strings(in);
+        int channels = in.readByte();
+        Map<Channel, Integer> capacity = new EnumMap<>(Channel.class);
+        for (int i = 0; i < channels; i++) {
+            capacity.put(Wire.enumValue(in, Channel.class), in.readInt());
+        }
+        return new AgentProfile(id, skills, queues, capacity);
+    }
+
+    static void contact(DataOutput out, ContactRef contact) throws IOException {
+        out.writeBoolean(contact != null);
+        if (contact != null) {
+            out.writeUTF(contact.id());
+            Wire.string(out, contact.name());
+            Wire.string(out, contact.company());
+        }
+    }
+
+    static ContactRef contact(DataInput in) throws IOException {
+        return in.readBoolean() ? new ContactRef(in.readUTF(), Wire.string(in), Wire.string(in)) : null;
+    }
+
+    static TenantId tenant(DataInput in) throws IOException {
+        return new TenantId(in.readUTF());
+    }
+
+    /** An unsynchronized byte sink: the JDK's ByteArrayOutputStream takes a lock on every byte. */
+    private static final class Buffer extends OutputStream {
+        private byte[] data = new byte[4096];
+        private int size;
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            data[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, data, size, len);
+            size += len;
+        }
+
+        private void ensure(int more) {
+            if (size + more > data.length) {
+                data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, size + more));
+            }
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(data, size);
+        }
+    }
+
+    /** An unsynchronized byte source, for the same reason. */
+    private static final class Reader extends InputStream {
+        private final byte[] data;
+        private int position;
+
+        Reader(byte[] data, int offset) {
+            this.data = data;
+            this.position = offset;
+        }
+
+        @Override
+        public int read() {
+            return position < data.length ? data[position++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (position >= data.length) {
+                return -1;
+            }
+            int n = Math.min(len, data.length - position);
+            System.arraycopy(data, position, b, off, n);
+            position += n;
+            return n;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.callisto.core.acd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callisto.core.ids.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Every part of a tenant's state survives its compact form, including the rarely set ones. */
+class TenantAcdCodecTest {
+    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00.123456789Z");
+
+    @Test
+    void aRichStateReadsBackAsItWasWritten() {
+        TenantAcd acd = new TenantAcd(new TenantId("tcodec"), 5);
+        AcdEngine.configureQueue(acd, new QueueConfig("a", "Sales ünïcødé", RoutingStrategy.SKILLS,
+                new Skills(Map.of("es", 4)), 3, 60, null, 15, 20, 10, 30, 2), T0);
+        AcdEngine.configureQueue(acd, new QueueConfig("b", "Billing", RoutingStrategy.ROUND_ROBIN, Skills.NONE, 0, 60, "a",
+                0, 20, 10, 0, 1), T0);
+        AcdEngine.upsertAgent(acd, new AgentProfile("ann", new Skills(Map.of("es", 7)), Set.of("a", "b"),
+                Map.of(Channel.CHAT, 3)), T0);
+        AcdEngine.upsertAgent(acd, new AgentProfile("bob", Skills.NONE, Set.of("b"), Map.of()), T0);
+        AcdEngine.setPresence(acd, "ann", AgentState.AVAILABLE, null, T0);
+        AcdEngine.setPresence(acd, "bob", AgentState.AVAILABLE, null, T0);
+        AcdEngine.enqueue(acd, new NewInteraction("c1", Channel.CHAT, "a", 2, new Skills(Map.of("es", 2)), "+34600123456",
+                "Pedido", Map.of("order", "42"), new ContactRef("k1", "Maria", null)), T0.plusSeconds(1));
+        AcdEngine.accept(acd, "c1", "ann", T0.plusSeconds(2));
+        AcdEngine.transfer(acd, "c1", "ann", null, "bob", T0.plusSeconds(3));
+        AcdEngine.enqueue(acd, new NewInteraction("c2", Channel.VOICE, "b", 0, null, null, null, null), T0.plusSeconds(4));
+        AcdEngine.reject(acd, "c2", acd.interaction("c2").orElseThrow().offeredTo().iterator().next(), T0.plusSeconds(5));
+        AcdEngine.setPresence(acd, "ann", AgentState.AWAY, "lunch", T0.plusSeconds(6));
+        acd.recentResults().remember("0f8fad5b-d9cb-469f-a165-70867728950e");
+        acd.recentResults().remember("not-a-uuid");
+        acd.stamp(List.of());
+
+        TenantAcd copy = TenantAcd.fromBytes(acd.toBytes());
+
+        assertThat(copy.toBytes()).isEqualTo(acd.toBytes());
+        assertThat(copy.tenantId()).isEqualTo(acd.tenantId());
+        assertThat(copy.seatsLeased()).isEqualTo(5);
+        assertThat(copy.queues()).containsExactlyElementsOf(acd.queues());
+        Interaction c1 = copy.interaction("c1").orElseThrow();
+        assertThat(c1.contact()).isEqualTo(new ContactRef("k1", "Maria", null));
+        assertThat(c1.targetAgentId()).isEqualTo("bob");
+        assertThat(c1.transfers()).isEqualTo(1);
+        assertThat(c1.data()).isEqualTo(Map.of("order", "42"));
+        assertThat(c1.summary()).isEqualTo(acd.interaction("c1").orElseThrow().summary());
+        assertThat(c1.createdAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(copy.interaction("c2").orElseThrow().state()).isEqualTo(acd.interaction("c2").orElseThrow().state());
+        Agent ann = copy.agent("ann").orElseThrow();
+        assertThat(ann.awayReason()).isEqualTo("lunch");
+        assertThat(ann.profile()).isEqualTo(acd.agent("ann").orElseThrow().profile());
+        assertThat(ann.handled()).isEqualTo(1);
+        assertThat(ann.wrapUpUntil()).isEqualTo(acd.agent("ann").orElseThrow().wrapUpUntil());
+        assertThat(copy.agent("bob").orElseThrow().interactionIds()).isEqualTo(acd.agent("bob").orElseThrow().interactionIds());
+        assertThat(copy.stats("a").answered()).isEqualTo(1);
+        assertThat(copy.recentResults().contains("0f8fad5b-d9cb-469f-a165-70867728950e")).isTrue();
+        assertThat(copy.recentResults().contains("not-a-uuid")).isTrue();
+        assertThat(copy.stamp(List.of()).sequence()).isEqualTo(acd.stamp(List.of()).sequence());
+        assertThat(acd.toBytes().length).as("compact").isLessThan(2_000);
+    }
+}
