@@ -3,8 +3,9 @@
 # node's grid part, each its own JVM on loopback, one cluster), then the driver (AcdGridBench), which joins
 # storage-disabled, sets up the tenants, measures heap per logged-in agent and offers interactions at a rising
 # rate until latency or errors climb. Results: a markdown report (OUT) and the log.
-#   infra/load/acd-grid.sh [driver options]      e.g. --tenants=1000 --agents=10 --queues=2
-#       --steps=1000,2000,5000,10000,15000,20000,30000 --step-seconds=20 --warmup-seconds=10 --handle-ms=100
+#   infra/load/acd-grid.sh [driver options]      defaults: --tenants=1000 --agents=10 --queues=2
+#       --steps=100,200,500,1000,2000,5000,10000,15000,20000,30000 --step-seconds=20 --warmup-seconds=120
+#       --handle-ms=100 (all options: infra/load/README.md)
 # Environment: MEMBERS=3 MEMBER_HEAP=2g DRIVER_HEAP=2g HUB_LISTENERS=2 (members that also listen to every event,
 # as the WebSocket hubs of the platform nodes do; the driver is one more) BENCH_CLUSTER_PORT=17574
 # OUT=<file.md> (default: in the run's work directory) JFR=1 (a flight recording of every JVM).

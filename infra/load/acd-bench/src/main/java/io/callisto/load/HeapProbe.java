@@ -14,35 +14,34 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Heap of other JVMs on this host, through {@code jcmd}: a full GC ({@code GC.run}, i.e. System.gc(), a
- * stop-the-world full collection with G1), then the heap's used bytes from {@code GC.heap_info}. Also the Java
- * serialization size and cost of a value, which is how the grid stores and ships a tenant's state.
+ * Heap of other JVMs on this host, through {@code jcmd}: {@code GC.class_histogram} runs a full GC and then counts
+ * the live objects by class; its total is the live heap. (The "used" of {@code GC.heap_info} after {@code GC.run}
+ * would also count what the process allocated between the two commands: megabytes, on a busy member.) Also the
+ * Java serialization size and cost of a value, which is how the grid stores and ships a tenant's state.
  */
 final class HeapProbe {
-    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)");
     private static final Path JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd");
 
     private HeapProbe() {
     }
 
-    /** Heap used by the process after a full GC, in bytes. */
-    static long usedAfterFullGc(long pid) {
-        jcmd(pid, "GC.run");
-        String info = jcmd(pid, "GC.heap_info");
-        Matcher m = USED.matcher(info);
-        if (!m.find()) {
-            throw new IllegalStateException("no 'used' in GC.heap_info of " + pid + ": " + info);
-        }
-        return Long.parseLong(m.group(1)) * 1024;
+    /** Bytes of live objects in the process's heap, after a full GC. */
+    static long liveBytes(long pid) {
+        return liveBytes(histogram(pid), pid);
     }
 
-    /** The sum over the processes of {@link #usedAfterFullGc}. */
-    static long usedAfterFullGc(List<Long> pids) {
-        long sum = 0;
-        for (long pid : pids) {
-            sum += usedAfterFullGc(pid);
+    static long liveBytes(String histogram, long pid) {
+        Matcher m = TOTAL.matcher(histogram);
+        if (!m.find()) {
+            throw new IllegalStateException("no total in the class histogram of " + pid);
         }
-        return sum;
+        return Long.parseLong(m.group(1));
+    }
+
+    /** The process's class histogram ({@code jcmd GC.class_histogram}: live objects by class, after a full GC). */
+    static String histogram(long pid) {
+        return jcmd(pid, "GC.class_histogram");
     }
 
     private static String jcmd(long pid, String command) {

@@ -14,4 +14,10 @@ public record EventBatch(TenantId tenantId, long sequence, List<AcdEvent> events
         Objects.requireNonNull(tenantId);
         events = List.copyOf(events);
     }
+
+    /** Serialized in its compact form: every batch crosses the grid to each platform member's event hub. */
+    @java.io.Serial
+    private Object writeReplace() {
+        return EventBatchForm.of(this);
+    }
 }

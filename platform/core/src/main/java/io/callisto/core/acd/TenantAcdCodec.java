@@ -6,8 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
@@ -26,7 +24,7 @@ final class TenantAcdCodec {
 
     static byte[] encode(TenantAcd acd) {
         try {
-            Buffer bytes = new Buffer();
+            Bytes.Buffer bytes = new Bytes.Buffer();
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeByte(VERSION);
             acd.writeTo(out);
@@ -39,7 +37,7 @@ final class TenantAcdCodec {
 
     static TenantAcd decode(byte[] bytes, int offset) {
         try {
-            DataInputStream in = new DataInputStream(new Reader(bytes, offset));
+            DataInputStream in = new DataInputStream(new Bytes.Reader(bytes, offset));
             int version = in.readByte();
             if (version != VERSION) {
                 throw new IllegalStateException("unknown ACD state version " + version);
@@ -110,61 +108,5 @@ final class TenantAcdCodec {
 
     static TenantId tenant(DataInput in) throws IOException {
         return new TenantId(in.readUTF());
-    }
-
-    /** An unsynchronized byte sink: the JDK's ByteArrayOutputStream takes a lock on every byte. */
-    private static final class Buffer extends OutputStream {
-        private byte[] data = new byte[4096];
-        private int size;
-
-        @Override
-        public void write(int b) {
-            ensure(1);
-            data[size++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            ensure(len);
-            System.arraycopy(b, off, data, size, len);
-            size += len;
-        }
-
-        private void ensure(int more) {
-            if (size + more > data.length) {
-                data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, size + more));
-            }
-        }
-
-        byte[] toByteArray() {
-            return java.util.Arrays.copyOf(data, size);
-        }
-    }
-
-    /** An unsynchronized byte source, for the same reason. */
-    private static final class Reader extends InputStream {
-        private final byte[] data;
-        private int position;
-
-        Reader(byte[] data, int offset) {
-            this.data = data;
-            this.position = offset;
-        }
-
-        @Override
-        public int read() {
-            return position < data.length ? data[position++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (position >= data.length) {
-                return -1;
-            }
-            int n = Math.min(len, data.length - position);
-            System.arraycopy(data, position, b, off, n);
-            position += n;
-            return n;
-        }
     }
 }

@@ -53,6 +53,18 @@ public final class EventRecorder {
         if (records.isEmpty() && changes.isEmpty()) {
             return;
         }
+        try {
+            store(tenant, records, changes);
+        } catch (io.callisto.core.error.CallistoException e) {
+            if (e.kind() != io.callisto.core.error.ErrorKind.CONFLICT) {
+                throw e;
+            }
+            // another writer stored some of these between our check and our insert: this time they are skipped
+            store(tenant, records, changes);
+        }
+    }
+
+    private void store(TenantId tenant, List<InteractionRecord> records, List<AgentStateChange> changes) {
         tx.runInTenant(tenant, () -> {
             if (!records.isEmpty()) {
                 history.recordAll(tenant, records);

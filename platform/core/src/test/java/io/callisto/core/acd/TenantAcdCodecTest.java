@@ -62,4 +62,31 @@ class TenantAcdCodecTest {
         assertThat(copy.stamp(List.of()).sequence()).isEqualTo(acd.stamp(List.of()).sequence());
         assertThat(acd.toBytes().length).as("compact").isLessThan(2_000);
     }
+
+    @Test
+    void everyKindOfEventSurvivesTheBatchForm() throws Exception {
+        InteractionSummary summary = new InteractionSummary("c1", Channel.EMAIL, "a", 3, "x@example.test", "Hi",
+                Map.of("k", "v"), new ContactRef("k1", null, "Co"), T0);
+        InteractionRecord record = new InteractionRecord("c1", Channel.EMAIL, "a", "ann", InteractionState.COMPLETED, null,
+                "Hi", 3, T0, T0.plusSeconds(1), T0.plusSeconds(9), "sold", "notes ünï", "k1", 2);
+        List<AcdEvent> events = List.of(
+                new AcdEvent.Offered("c1", "ann", "a", T0.plusSeconds(20), T0, summary),
+                new AcdEvent.Offered("c2", "bob", "a", T0.plusSeconds(20), T0, null),
+                new AcdEvent.OfferWithdrawn("c1", "ann", "missed", T0),
+                new AcdEvent.AgentStateChanged("ann", AgentState.AVAILABLE, AgentState.AWAY, null, T0),
+                new AcdEvent.Queued("c1", "a", T0),
+                new AcdEvent.Connected("c1", "ann", "a", 1234, T0),
+                new AcdEvent.Overflowed("c1", "a", "b", T0),
+                new AcdEvent.Transferred("c1", "ann", "b", null, T0),
+                new AcdEvent.Ended(record, T0));
+        EventBatch batch = new EventBatch(new TenantId("tcodec"), 42, events);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(batch);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(in.readObject()).isEqualTo(batch);
+        }
+    }
 }

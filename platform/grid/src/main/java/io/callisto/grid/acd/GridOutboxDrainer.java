@@ -6,7 +6,6 @@ import com.tangosol.net.partition.PartitionSet;
 import com.tangosol.util.Filter;
 import com.tangosol.util.Filters;
 import com.tangosol.util.Processors;
-import com.tangosol.util.filter.LimitFilter;
 import com.tangosol.util.filter.PartitionedFilter;
 import io.callisto.core.acd.EventBatch;
 import java.time.Duration;
@@ -41,7 +40,7 @@ public final class GridOutboxDrainer implements AutoCloseable {
     /** Drains up to one page; returns how many batches were stored. Throws when the recorder fails. */
     public int drainOnce() {
         @SuppressWarnings("unchecked")
-        Set<EventKey> keys = outbox.keySet(new LimitFilter<>(mine(), PAGE));
+        Set<EventKey> keys = outbox.keySet(mine()).stream().limit(PAGE).collect(java.util.stream.Collectors.toSet());
         if (keys.isEmpty()) {
             return 0;
         }
