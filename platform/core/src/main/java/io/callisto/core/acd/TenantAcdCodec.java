@@ -17,7 +17,7 @@ import java.util.Map;
  * descriptors. A version byte leads, so that a later layout can still read this one.
  */
 final class TenantAcdCodec {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private TenantAcdCodec() {
     }

@@ -3,7 +3,6 @@ package io.callisto.core.acd;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Deadlines: offers not accepted in time, wrap-ups that end, interactions that waited too long. */
 final class Timers {
@@ -63,21 +62,33 @@ final class Timers {
         }
     }
 
-    /** The earliest moment a tick would change something, so the grid can schedule it; empty when none. */
+    /**
+     * The earliest moment a tick would change something, so the grid can schedule it; empty when none. Plain
+     * loops: the grid computes this on every command.
+     */
     static Optional<Instant> nextDeadline(TenantAcd acd, Instant now) {
-        Stream<Instant> offers = acd.interactions().stream()
-                .filter(i -> i.state() == InteractionState.ROUTED).map(Interaction::offerExpiresAt);
-        Stream<Instant> wrapUps = acd.agents().stream().map(Agent::wrapUpUntil).filter(java.util.Objects::nonNull);
-        Stream<Instant> overflows = acd.interactions().stream()
-                .filter(i -> i.state() == InteractionState.WAITING)
-                .flatMap(i -> acd.queue(i.queueId())
-                        .filter(q -> q.maxWaitSeconds() > 0 && q.overflowQueueId() != null)
-                        .map(q -> i.enqueuedAt().plusSeconds(q.maxWaitSeconds())).stream());
-        Stream<Instant> relaxations = acd.interactions().stream()
-                .filter(i -> i.state() == InteractionState.WAITING)
-                .flatMap(i -> acd.queue(i.queueId()).filter(q -> q.relaxAfterSeconds() > 0)
-                        .flatMap(q -> nextRelaxation(i, q, now)).stream());
-        return Stream.of(offers, wrapUps, overflows, relaxations).flatMap(s -> s).min(Instant::compareTo);
+        Instant earliest = null;
+        for (Interaction i : acd.interactions()) {
+            if (i.state() == InteractionState.ROUTED) {
+                earliest = min(earliest, i.offerExpiresAt());
+            } else if (i.state() == InteractionState.WAITING) {
+                QueueConfig q = acd.queue(i.queueId()).orElse(null);
+                if (q != null && q.maxWaitSeconds() > 0 && q.overflowQueueId() != null) {
+                    earliest = min(earliest, i.enqueuedAt().plusSeconds(q.maxWaitSeconds()));
+                }
+                if (q != null && q.relaxAfterSeconds() > 0) {
+                    earliest = min(earliest, nextRelaxation(i, q, now).orElse(null));
+                }
+            }
+        }
+        for (Agent agent : acd.agents()) {
+            earliest = min(earliest, agent.wrapUpUntil());
+        }
+        return Optional.ofNullable(earliest);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     /**

@@ -77,6 +77,11 @@ public final class EventRecorder {
 
     /** Whether a batch holds anything this recorder stores (the outbox keeps only those). */
     public static boolean isRecorded(EventBatch batch) {
-        return batch.events().stream().anyMatch(e -> e instanceof AcdEvent.Ended || e instanceof AcdEvent.AgentStateChanged);
+        for (AcdEvent e : batch.events()) {
+            if (e instanceof AcdEvent.Ended || e instanceof AcdEvent.AgentStateChanged) {
+                return true;
+            }
+        }
+        return false;
     }
 }

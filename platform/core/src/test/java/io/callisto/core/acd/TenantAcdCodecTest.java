@@ -33,7 +33,7 @@ class TenantAcdCodecTest {
         AcdEngine.reject(acd, "c2", acd.interaction("c2").orElseThrow().offeredTo().iterator().next(), T0.plusSeconds(5));
         AcdEngine.setPresence(acd, "ann", AgentState.AWAY, "lunch", T0.plusSeconds(6));
         acd.recentResults().remember("0f8fad5b-d9cb-469f-a165-70867728950e");
-        acd.recentResults().remember("not-a-uuid");
+        acd.recentResults().remember("1b4e28ba-2fa1-11d2-883f-0016d3cca427");
         acd.stamp(List.of());
 
         TenantAcd copy = TenantAcd.fromBytes(acd.toBytes());
@@ -58,7 +58,8 @@ class TenantAcdCodecTest {
         assertThat(copy.agent("bob").orElseThrow().interactionIds()).isEqualTo(acd.agent("bob").orElseThrow().interactionIds());
         assertThat(copy.stats("a").answered()).isEqualTo(1);
         assertThat(copy.recentResults().contains("0f8fad5b-d9cb-469f-a165-70867728950e")).isTrue();
-        assertThat(copy.recentResults().contains("not-a-uuid")).isTrue();
+        assertThat(copy.recentResults().contains("1b4e28ba-2fa1-11d2-883f-0016d3cca427")).isTrue();
+        assertThat(copy.recentResults().contains("6ba7b810-9dad-11d1-80b4-00c04fd430c8")).isFalse();
         assertThat(copy.stamp(List.of()).sequence()).isEqualTo(acd.stamp(List.of()).sequence());
         assertThat(acd.toBytes().length).as("compact").isLessThan(2_000);
     }
@@ -88,5 +89,20 @@ class TenantAcdCodecTest {
                 new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
             assertThat(in.readObject()).isEqualTo(batch);
         }
+    }
+
+    @Test
+    void recentRequestIdsAreKeptUpToTheCapacityOldestOutFirst() {
+        RecentResults recent = new RecentResults();
+        List<String> ids = java.util.stream.IntStream.range(0, RecentResults.CAPACITY + 1)
+                .mapToObj(i -> java.util.UUID.randomUUID().toString()).toList();
+        ids.forEach(recent::remember);
+        assertThat(recent.contains(ids.getFirst())).isFalse();
+        assertThat(ids.subList(1, ids.size())).allMatch(recent::contains);
+        TenantAcd acd = new TenantAcd(new TenantId("tring"), 0);
+        ids.forEach(acd.recentResults()::remember);
+        TenantAcd copy = TenantAcd.fromBytes(acd.toBytes());
+        assertThat(ids.subList(1, ids.size())).allMatch(copy.recentResults()::contains);
+        assertThat(copy.recentResults().contains(ids.getFirst())).isFalse();
     }
 }
