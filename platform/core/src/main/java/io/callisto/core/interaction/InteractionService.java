@@ -84,9 +84,11 @@ public final class InteractionService {
 
     /** Enters an interaction into the ACD (the gateway's voice calls too) and shows where it stands. */
     public InteractionView enqueue(TenantId tenant, NewInteraction request) {
-        acd.execute(tenant, new AcdCommand.Enqueue(request));
-        return live(acd.snapshot(tenant), request.id()).orElseGet(() -> history(tenant, request.id())
-                .orElseThrow(() -> Errors.notFound("interaction")));
+        List<io.callisto.core.acd.AcdEvent> events = acd.execute(tenant, new AcdCommand.Enqueue(request));
+        // A fast agent may have accepted and completed it already, before its record reached the history:
+        // then answer with what the enqueue itself did, never with an error for an interaction that exists.
+        return live(acd.snapshot(tenant), request.id()).or(() -> history(tenant, request.id()))
+                .orElseGet(() -> InteractionView.created(request, events));
     }
 
     /**

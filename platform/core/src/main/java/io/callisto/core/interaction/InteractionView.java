@@ -23,6 +23,17 @@ public record InteractionView(String id, Channel channel, String queueId, Intera
                 estimate == null ? null : estimate.estimatedWaitSeconds().orElse(null), i.transfers());
     }
 
+    /** As the enqueue left it: waiting, or offered to the agents its events name. */
+    static InteractionView created(io.callisto.core.acd.NewInteraction r, List<io.callisto.core.acd.AcdEvent> events) {
+        List<String> offeredTo = events.stream().filter(io.callisto.core.acd.AcdEvent.Offered.class::isInstance)
+                .map(io.callisto.core.acd.AcdEvent.Offered.class::cast).filter(o -> o.interactionId().equals(r.id()))
+                .map(io.callisto.core.acd.AcdEvent.Offered::agentId).toList();
+        Instant createdAt = events.isEmpty() ? null : events.getFirst().at();
+        return new InteractionView(r.id(), r.channel(), r.queueId(),
+                offeredTo.isEmpty() ? InteractionState.WAITING : InteractionState.ROUTED, r.priority(), r.from(),
+                r.subject(), r.data(), r.contact(), null, offeredTo, createdAt, null, null, null, null, null, null, 0);
+    }
+
     static InteractionView finished(InteractionRecord r) {
         ContactRef contact = r.contactId() == null ? null : new ContactRef(r.contactId(), null, null);
         return new InteractionView(r.interactionId(), r.channel(), r.queueId(), r.finalState(), r.priority(), r.from(),

@@ -301,6 +301,43 @@ class RoutingServicesTest {
         assertThat(w.live.snapshot(w.id()).seatsLeased()).isEqualTo(stored);
     }
 
+    @Test
+    void anInteractionFinishedBeforeItsCreationIsAnsweredIsStillAnsweredAsCreated() {
+        String q = w.queue("Q", "LONGEST_IDLE");
+        Caller ann = w.agent("ann@example.test", q);
+        w.states.set(ann, ann.principalId(), "AVAILABLE", null);
+        // An agent as fast as the grid: accepts and completes as soon as the offer is out, before the history has it.
+        io.callisto.core.acd.InMemoryAcd fast = new io.callisto.core.acd.InMemoryAcd(w.clock);
+        LiveAcd live = new LiveAcd(fast, w.store, w.store.tenants(), w.store.queues(), w.store.agents());
+        fast.subscribe(batch -> batch.events().stream().filter(io.callisto.core.acd.AcdEvent.Offered.class::isInstance)
+                .map(io.callisto.core.acd.AcdEvent.Offered.class::cast).forEach(o -> Thread.ofVirtual().start(() -> {
+                    live.execute(w.id(), new AcdCommand.Accept(o.interactionId(), o.agentId()));
+                    live.execute(w.id(), new AcdCommand.Complete(o.interactionId(), o.agentId(), null, null));
+                })));
+        live.execute(w.id(), new AcdCommand.SetPresence(ann.principalId(), AgentState.AVAILABLE, null));
+        InteractionService service = new InteractionService(w.store, live, new InteractionHistory() {
+            @Override
+            public void recordAll(io.callisto.core.ids.TenantId tenant, List<io.callisto.core.acd.InteractionRecord> r) {
+            }
+
+            @Override
+            public java.util.Optional<io.callisto.core.acd.InteractionRecord> find(io.callisto.core.ids.TenantId t, String id) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public io.callisto.core.page.Page<io.callisto.core.acd.InteractionRecord> list(io.callisto.core.ids.TenantId t,
+                    HistoryFilter f, PageRequest p) {
+                return new io.callisto.core.page.Page<>(List.of(), null);
+            }
+        }, w.contacts);
+        for (int i = 0; i < 20; i++) {
+            InteractionView created = service.create(w.admin, task(q, null));
+            assertThat(created.id()).isNotNull();
+            assertThat(created.state()).isIn(InteractionState.WAITING, InteractionState.ROUTED, InteractionState.CONNECTED);
+        }
+    }
+
     private static InteractionService.NewTask task(String queueId, String from) {
         return new InteractionService.NewTask("CHAT", queueId, null, null, from, "help", Map.of());
     }
