@@ -40,9 +40,9 @@ class RunCommandTest {
         new GridAcd(grid, Clock.systemUTC());
         NamedMap<String, byte[]> tenants = grid.map(GridAcd.MAP);
         Entry entry = new Entry(tenants, TENANT.value());
-        entry.invoke(new RunCommand(TENANT, "r1", new AcdCommand.ConfigureQueue(
+        entry.invoke(new RunCommand(TENANT, "00000000-0000-4000-8000-000000000001", new AcdCommand.ConfigureQueue(
                 QueueConfig.simple("q", RoutingStrategy.LONGEST_IDLE)), NOW));
-        RunCommand enqueue = new RunCommand(TENANT, "r2", new AcdCommand.Enqueue(new NewInteraction("c1", Channel.VOICE,
+        RunCommand enqueue = new RunCommand(TENANT, "00000000-0000-4000-8000-000000000002", new AcdCommand.Enqueue(new NewInteraction("c1", Channel.VOICE,
                 "q", 0, null, null, null, null)), NOW);
 
         CommandResult first = entry.invoke(enqueue);
@@ -53,7 +53,7 @@ class RunCommandTest {
         assertThat(first.events()).hasAtLeastOneElementOfType(AcdEvent.Queued.class);
         assertThat(retried.events()).as("nothing new happened").isEmpty();
         assertThat(StoredTenant.load(tenants.get(TENANT.value())).interactions()).hasSize(1);
-        CommandResult other = entry.invoke(new RunCommand(TENANT, "r3", enqueue.command(), NOW));
+        CommandResult other = entry.invoke(new RunCommand(TENANT, "00000000-0000-4000-8000-000000000003", enqueue.command(), NOW));
         assertThat(other.refusal().code()).as("a new request with the same interaction is a duplicate")
                 .isEqualTo("duplicate-interaction");
     }
