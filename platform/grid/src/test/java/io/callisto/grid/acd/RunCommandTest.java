@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 /** A command re-run with the same request id (the grid's retry after a failover) is not applied twice. */
 class RunCommandTest {
     private static final TenantId TENANT = new TenantId("tretry");
+    private static final String R1 = "00000000-0000-4000-8000-000000000001";
+    private static final String R2 = "00000000-0000-4000-8000-000000000002";
+    private static final String R3 = "00000000-0000-4000-8000-000000000003";
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
     private static GridNode grid;
@@ -40,9 +43,9 @@ class RunCommandTest {
         new GridAcd(grid, Clock.systemUTC());
         NamedMap<String, byte[]> tenants = grid.map(GridAcd.MAP);
         Entry entry = new Entry(tenants, TENANT.value());
-        entry.invoke(new RunCommand(TENANT, "00000000-0000-4000-8000-000000000001", new AcdCommand.ConfigureQueue(
+        entry.invoke(new RunCommand(TENANT, R1, new AcdCommand.ConfigureQueue(
                 QueueConfig.simple("q", RoutingStrategy.LONGEST_IDLE)), NOW));
-        RunCommand enqueue = new RunCommand(TENANT, "00000000-0000-4000-8000-000000000002", new AcdCommand.Enqueue(new NewInteraction("c1", Channel.VOICE,
+        RunCommand enqueue = new RunCommand(TENANT, R2, new AcdCommand.Enqueue(new NewInteraction("c1", Channel.VOICE,
                 "q", 0, null, null, null, null)), NOW);
 
         CommandResult first = entry.invoke(enqueue);
@@ -53,7 +56,7 @@ class RunCommandTest {
         assertThat(first.events()).hasAtLeastOneElementOfType(AcdEvent.Queued.class);
         assertThat(retried.events()).as("nothing new happened").isEmpty();
         assertThat(StoredTenant.load(tenants.get(TENANT.value())).interactions()).hasSize(1);
-        CommandResult other = entry.invoke(new RunCommand(TENANT, "00000000-0000-4000-8000-000000000003", enqueue.command(), NOW));
+        CommandResult other = entry.invoke(new RunCommand(TENANT, R3, enqueue.command(), NOW));
         assertThat(other.refusal().code()).as("a new request with the same interaction is a duplicate")
                 .isEqualTo("duplicate-interaction");
     }
