@@ -31,6 +31,22 @@ final class EventsClient implements AutoCloseable {
         return new EventsClient(base, "?access_token=" + token);
     }
 
+    /** The HTTP status with which the server refuses the upgrade (fails if it accepts it). */
+    static int refusedUpgradeStatus(String base, String token) {
+        String url = base.replaceFirst("^http", "ws") + "/api/v1/events?access_token=" + token;
+        try {
+            WebSocket accepted = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .buildAsync(URI.create(url), new WebSocket.Listener() { }).orTimeout(10, TimeUnit.SECONDS).join();
+            accepted.abort();
+            throw new AssertionError("the upgrade was accepted");
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
     /** Connects without a token in the URL (it is to be sent in the first message). */
     static EventsClient connectAnonymously(String base) {
         return new EventsClient(base, "");

@@ -143,7 +143,7 @@ public final class AcdGridBench {
     }
 
     /**
-     * The storage members' heap after a full GC, once the setup's own events have left the event map (30 s TTL) and
+     * The storage members' heap after a full GC, once the setup's own events have left the event map (5 s TTL) and
      * the outbox, and the grid has been quiet that long: then the heap holds the routing state, and little of what
      * traffic leaves behind for a while (Coherence's buffer pools shrink when idle).
      */
@@ -185,14 +185,13 @@ public final class AcdGridBench {
                         + "**%,.0f bytes** |", agents, (after - before) / (double) agents);
     }
 
-    /** The Java-serialized size of one tenant's state (what the grid stores, twice, and ships on every change). */
+    /** The stored (compact) size of one tenant's state: what the grid keeps, twice, and rewrites on every change. */
     private static void state(Report report, String when, TenantAcd state, int agents) {
-        byte[] bytes = HeapProbe.serialize(state);
+        byte[] bytes = state.toBytes();
         double[] micros = HeapProbe.codecMicros(state);
-        report.format("| serialized state of one tenant, %s | %,d bytes = %,.0f bytes per agent |", when, bytes.length,
+        report.format("| stored state of one tenant, %s | %,d bytes = %,.0f bytes per agent |", when, bytes.length,
                         bytes.length / (double) agents)
-                .format("| Java serialization of that state in the driver: serialize / deserialize | %.1f / %.1f µs |",
-                        micros[0], micros[1]);
+                .format("| encoding that state in the driver: encode / decode | %.1f / %.1f µs |", micros[0], micros[1]);
     }
 
     /** The storage members' pids by label, once {@code expected} have joined. */

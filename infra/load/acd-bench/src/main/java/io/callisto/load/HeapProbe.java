@@ -1,10 +1,7 @@
 package io.callisto.load;
 
-import java.io.ByteArrayOutputStream;
+import io.callisto.core.acd.TenantAcd;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,47 +58,29 @@ final class HeapProbe {
         }
     }
 
-    static byte[] serialize(Serializable value) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot serialize " + value.getClass(), e);
-        }
-        return bytes.toByteArray();
-    }
-
-    static Object deserialize(byte[] bytes) {
-        try (ObjectInputStream in = new ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            return in.readObject();
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("cannot deserialize", e);
-        }
-    }
-
     /**
-     * Mean microseconds to serialize, and to deserialize, the value, as {serialize, deserialize}: each timed for
+     * Mean microseconds to encode, and to decode, the state's compact form, as {encode, decode}: each timed for
      * about a second after a second of warm-up, in this JVM.
      */
-    static double[] codecMicros(Serializable value) {
-        byte[] bytes = serialize(value);
+    static double[] codecMicros(TenantAcd value) {
+        byte[] bytes = value.toBytes();
         long warm = System.nanoTime() + 1_000_000_000L;
         while (System.nanoTime() < warm) {
-            deserialize(serialize(value));
+            TenantAcd.fromBytes(value.toBytes());
         }
         long n = 0;
         long t0 = System.nanoTime();
         while (System.nanoTime() - t0 < 1_000_000_000L) {
-            serialize(value);
+            value.toBytes();
             n++;
         }
-        double serialize = (System.nanoTime() - t0) / 1e3 / n;
+        double encode = (System.nanoTime() - t0) / 1e3 / n;
         n = 0;
         t0 = System.nanoTime();
         while (System.nanoTime() - t0 < 1_000_000_000L) {
-            deserialize(bytes);
+            TenantAcd.fromBytes(bytes);
             n++;
         }
-        return new double[] {serialize, (System.nanoTime() - t0) / 1e3 / n};
+        return new double[] {encode, (System.nanoTime() - t0) / 1e3 / n};
     }
 }

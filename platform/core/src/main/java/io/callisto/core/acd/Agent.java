@@ -1,6 +1,5 @@
 package io.callisto.core.acd;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +10,7 @@ import java.util.Objects;
  * ringing or connected, each with its channel), wrap-up, and what strategies rank by. Mutated only by
  * {@link AcdEngine}.
  */
-public final class Agent implements Serializable {
+public final class Agent {
     private AgentProfile profile;
     private AgentState presence = AgentState.OFFLINE;
     private String awayReason;
@@ -22,7 +21,7 @@ public final class Agent implements Serializable {
     private long handled;
 
     /** One interaction on this agent's desk. */
-    record Assignment(String interactionId, Channel channel, Stage stage) implements Serializable {
+    record Assignment(String interactionId, Channel channel, Stage stage) {
     }
 
     /** How far an assignment has got. */

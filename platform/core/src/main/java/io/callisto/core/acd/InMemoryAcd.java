@@ -1,12 +1,6 @@
 package io.callisto.core.acd;
 
 import io.callisto.core.ids.TenantId;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -58,20 +52,8 @@ public final class InMemoryAcd implements Acd, AcdEventStream {
         }
     }
 
-    /** A deep copy, so readers never see a state another thread is changing. */
+    /** A deep copy, so readers never see a state another thread is changing: the grid's copy, its compact form. */
     static TenantAcd copy(TenantAcd acd) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-                out.writeObject(acd);
-            }
-            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-                return (TenantAcd) in.readObject();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
+        return TenantAcd.fromBytes(acd.toBytes());
     }
 }

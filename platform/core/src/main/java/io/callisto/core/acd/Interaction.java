@@ -1,6 +1,5 @@
 package io.callisto.core.acd;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -12,7 +11,7 @@ import java.util.Set;
  * interactions of equal priority; it never changes, so an interaction returned to the queue (rejected,
  * missed) regains its original position.
  */
-public final class Interaction implements Serializable {
+public final class Interaction {
     private final String id;
     private final Channel channel;
     private final int priority;

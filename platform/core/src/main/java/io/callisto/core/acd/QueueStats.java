@@ -1,13 +1,12 @@
 package io.callisto.core.acd;
 
-import java.io.Serializable;
 
 /**
  * Running counters of a queue since the stats were last reset: for service level (answered within the
  * threshold over answered plus abandoned), abandonment, and a moving average of handle time that the
  * estimated wait uses.
  */
-public final class QueueStats implements Serializable {
+public final class QueueStats {
     static final long DEFAULT_HANDLE_MILLIS = 180_000;
     private static final double SMOOTHING = 0.2;
     private long answered;

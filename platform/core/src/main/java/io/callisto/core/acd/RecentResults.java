@@ -1,6 +1,5 @@
 package io.callisto.core.acd;
 
-import java.io.Serializable;
 import java.util.UUID;
 
 /**
@@ -10,7 +9,7 @@ import java.util.UUID;
  * the two longs of their UUID in a ring: the state is decoded and encoded on every command, and turning
  * ids into strings and back showed up as a tenth of a member's routing time.
  */
-public final class RecentResults implements Serializable {
+public final class RecentResults {
     static final int CAPACITY = 64;
     private final long[] most = new long[CAPACITY];
     private final long[] least = new long[CAPACITY];

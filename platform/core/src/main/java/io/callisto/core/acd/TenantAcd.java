@@ -1,7 +1,6 @@
 package io.callisto.core.acd;
 
 import io.callisto.core.ids.TenantId;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -14,7 +13,7 @@ import java.util.Optional;
  * the grid keeps one per tenant and runs every {@link AcdEngine} operation on it in one entry
  * processor, so a routing decision never races another for the same agent or interaction.
  */
-public final class TenantAcd implements Serializable {
+public final class TenantAcd {
     private final TenantId tenantId;
     private final Map<String, Agent> agents = new LinkedHashMap<>();
     private final Map<String, QueueConfig> queues = new LinkedHashMap<>();
@@ -138,12 +137,6 @@ public final class TenantAcd implements Serializable {
     /** From a compact form that starts at {@code offset} of the array (the grid prefixes its own header). */
     public static TenantAcd fromBytes(byte[] bytes, int offset) {
         return TenantAcdCodec.decode(bytes, offset);
-    }
-
-    /** Serialized as its compact form ({@link TenantAcdCodec}), not as an object graph. */
-    @java.io.Serial
-    private Object writeReplace() {
-        return new TenantAcdForm(TenantAcdCodec.encode(this));
     }
 
     void writeTo(java.io.DataOutput out) throws java.io.IOException {

@@ -50,7 +50,6 @@ public final class AgentStateService {
     public StateView set(Caller caller, String agentId, String state, String reason) {
         requireSelfOrSupervisor(caller, agentId);
         TenantId tenant = caller.tenantId();
-        agent(tenant, agentId);
         AgentState presence = parsePresence(state);
         String awayReason = null;
         if (presence == AgentState.AWAY) {

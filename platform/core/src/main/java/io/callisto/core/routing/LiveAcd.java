@@ -82,7 +82,8 @@ public final class LiveAcd {
 
     /** As {@link #restoreQueue}, for the seat lease. */
     public void restoreSeats(TenantId tenant) {
-        compensate(tenant, () -> new AcdCommand.SetSeats(storedConfiguration(tenant).seats()));
+        compensate(tenant, () -> new AcdCommand.SetSeats(tx.inTenant(tenant, () -> tenants.find(tenant))
+                .orElseThrow(() -> Errors.notFound("tenant")).seatsLeased()));
     }
 
     private void compensate(TenantId tenant, java.util.function.Supplier<AcdCommand> storedState) {

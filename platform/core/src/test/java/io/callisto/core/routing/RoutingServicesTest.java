@@ -306,14 +306,15 @@ class RoutingServicesTest {
         String q = w.queue("Q", "LONGEST_IDLE");
         Caller ann = w.agent("ann@example.test", q);
         w.states.set(ann, ann.principalId(), "AVAILABLE", null);
-        // An agent as fast as the grid: accepts and completes as soon as the offer is out, before the history has it.
+        // An agent faster than the history: accepts and completes as the offer goes out (the in-memory ACD
+        // publishes under the tenant's reentrant lock), so the enqueue returns with the interaction gone.
         io.callisto.core.acd.InMemoryAcd fast = new io.callisto.core.acd.InMemoryAcd(w.clock);
         LiveAcd live = new LiveAcd(fast, w.store, w.store.tenants(), w.store.queues(), w.store.agents());
         fast.subscribe(batch -> batch.events().stream().filter(io.callisto.core.acd.AcdEvent.Offered.class::isInstance)
-                .map(io.callisto.core.acd.AcdEvent.Offered.class::cast).forEach(o -> Thread.ofVirtual().start(() -> {
+                .map(io.callisto.core.acd.AcdEvent.Offered.class::cast).forEach(o -> {
                     live.execute(w.id(), new AcdCommand.Accept(o.interactionId(), o.agentId()));
                     live.execute(w.id(), new AcdCommand.Complete(o.interactionId(), o.agentId(), null, null));
-                })));
+                }));
         live.execute(w.id(), new AcdCommand.SetPresence(ann.principalId(), AgentState.AVAILABLE, null));
         InteractionService service = new InteractionService(w.store, live, new InteractionHistory() {
             @Override
@@ -331,11 +332,11 @@ class RoutingServicesTest {
                 return new io.callisto.core.page.Page<>(List.of(), null);
             }
         }, w.contacts);
-        for (int i = 0; i < 20; i++) {
-            InteractionView created = service.create(w.admin, task(q, null));
-            assertThat(created.id()).isNotNull();
-            assertThat(created.state()).isIn(InteractionState.WAITING, InteractionState.ROUTED, InteractionState.CONNECTED);
-        }
+        InteractionView created = service.create(w.admin, task(q, null));
+        assertThat(live.snapshot(w.id()).interaction(created.id())).as("already finished").isEmpty();
+        assertThat(created.state()).isEqualTo(InteractionState.ROUTED);
+        assertThat(created.offeredTo()).containsExactly(ann.principalId());
+        assertThat(created.createdAt()).isNotNull();
     }
 
     private static InteractionService.NewTask task(String queueId, String from) {

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Writes a command's events next to the tenant's state, inside the entry processor that ran the command: into
- * the event map (which every member with WebSocket subscribers listens to; entries expire after a while) and,
+ * the event map (which every member with WebSocket subscribers listens to; entries expire after seconds) and,
  * when reports keep something of them, into the outbox (kept until the report writer has stored them). Both
  * keys are associated with the tenant, so the three writes commit, and are backed up, together: an event is
  * published exactly when its state change happened, also when the grid re-runs a command after a failover.
@@ -19,8 +19,11 @@ import java.util.List;
 final class EventOutbox {
     static final String EVENTS = "acd-events";
     static final String OUTBOX = "acd-outbox";
-    /** Long enough for a reconnecting subscriber to catch up; short enough to keep the map small. */
-    static final long EVENT_TTL_MILLIS = 30_000;
+    /**
+     * The event map's entries only exist to fire its listeners (on insert); nothing reads them later, so they
+     * expire soon, keeping the map small at any routing rate.
+     */
+    static final long EVENT_TTL_MILLIS = 5_000;
 
     private EventOutbox() {
     }

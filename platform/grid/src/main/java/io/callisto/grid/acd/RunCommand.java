@@ -21,16 +21,16 @@ record RunCommand(TenantId tenant, String requestId, AcdCommand command, Instant
     public CommandResult process(InvocableMap.Entry<String, byte[]> entry) {
         TenantAcd acd = entry.isPresent() ? StoredTenant.load(entry.getValue()) : new TenantAcd(tenant, 0);
         if (acd.recentResults().contains(requestId)) {
-            return CommandResult.replayed(tenant);
+            return CommandResult.replayed();
         }
         try {
             List<AcdEvent> events = command.apply(acd, now);
             acd.recentResults().remember(requestId);
             EventOutbox.publish(entry, acd, events);
             entry.setValue(StoredTenant.store(acd, now));
-            return CommandResult.ok(tenant, events);
+            return CommandResult.ok(events);
         } catch (CallistoException e) {
-            return CommandResult.refused(tenant, e);
+            return CommandResult.refused(e);
         }
     }
 }
