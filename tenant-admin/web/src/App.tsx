@@ -3,9 +3,11 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useApi, useSession } from './api/context';
 import { AdminShell } from './admin/AdminShell';
 import { AgentsPage } from './admin/AgentsPage';
+import { BillingPage } from './admin/BillingPage';
 import { OverviewPage } from './admin/OverviewPage';
 import { QueuesPage } from './admin/QueuesPage';
 import { RealtimePage } from './admin/RealtimePage';
+import { SeatsPage } from './admin/SeatsPage';
 import { SectionPlaceholder } from './admin/SectionPlaceholder';
 import { UsersPage } from './admin/UsersPage';
 import { useTitle } from './components/useTitle';
@@ -13,6 +15,7 @@ import { AgentPage } from './pages/AgentPage';
 import { LoginPage, type LoginState } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SignupPage } from './pages/SignupPage';
+import { SignupCanceledPage, SignupSuccessPage } from './pages/SignupSuccessPage';
 import { SECTIONS, homeFor } from './routes';
 
 /** Shows its children to a signed-in user; sends anyone else to /login (and back here after an expiry). */
@@ -53,6 +56,22 @@ export function App() {
         }
       />
       <Route
+        path="/signup/success"
+        element={
+          <Titled title="Thank you">
+            <SignupSuccessPage />
+          </Titled>
+        }
+      />
+      <Route
+        path="/signup/canceled"
+        element={
+          <Titled title="Payment not completed">
+            <SignupCanceledPage />
+          </Titled>
+        }
+      />
+      <Route
         path="/login"
         element={
           <Titled title="Sign in">
@@ -74,6 +93,8 @@ export function App() {
         <Route path="agents" element={<AgentsPage />} />
         <Route path="queues" element={<QueuesPage />} />
         <Route path="realtime" element={<RealtimePage />} />
+        <Route path="seats" element={<SeatsPage />} />
+        <Route path="billing" element={<BillingPage />} />
         {SECTIONS.filter((s) => s.blurb).map((s) => (
           <Route key={s.id} path={s.id} element={<SectionPlaceholder section={s} />} />
         ))}

@@ -10,15 +10,12 @@ export interface Section {
   path: string;
   /** What the section will hold, for sections later releases fill. */
   blurb?: string;
+  /** Shown to admins only (the server refuses the others). */
+  adminOnly?: boolean;
 }
 
 export const SECTIONS: readonly Section[] = [
-  {
-    id: 'seats',
-    label: 'Seats',
-    path: '/admin/seats',
-    blurb: 'How many seats your company leases, who holds them, and changes to the lease will appear here.',
-  },
+  { id: 'seats', label: 'Seats', path: '/admin/seats' },
   { id: 'users', label: 'Users', path: '/admin/users' },
   { id: 'agents', label: 'Agents', path: '/admin/agents' },
   { id: 'queues', label: 'Queues', path: '/admin/queues' },
@@ -47,10 +44,5 @@ export const SECTIONS: readonly Section[] = [
     path: '/admin/reports',
     blurb: 'Reports on call volumes, service levels and agent activity will appear here.',
   },
-  {
-    id: 'billing',
-    label: 'Billing',
-    path: '/admin/billing',
-    blurb: 'Your plan, invoices and payment method will appear here.',
-  },
+  { id: 'billing', label: 'Billing', path: '/admin/billing', adminOnly: true },
 ];

@@ -7,17 +7,9 @@ import type { Me, Tenant } from '../api/types';
 import { Brand } from '../components/Brand';
 import { ErrorMessage } from '../components/forms';
 import { SECTIONS } from '../routes';
-import type { ShellContext } from './shellContext';
+import { isAdmin, type ShellContext } from './shellContext';
 import { StatusBadge } from './StatusBadge';
-
-const STATUS_BANNER: Record<string, string> = {
-  PENDING_PAYMENT:
-    'Your company is waiting for its first payment. The contact center starts working once it is made.',
-  PAST_DUE:
-    'A payment failed. Your contact center keeps working during a grace period; please update your payment method.',
-  SUSPENDED: 'Your subscription is suspended: agents cannot sign in until the outstanding balance is paid.',
-  CANCELED: 'Your subscription has ended.',
-};
+import { StatusBanner } from './StatusBanner';
 
 /** The admin console's frame: who and which company, the sections, and the page of the section. */
 export function AdminShell() {
@@ -53,7 +45,6 @@ export function AdminShell() {
   }
 
   const context: ShellContext | null = tenant && me ? { tenant, me, reloadTenant } : null;
-  const banner = tenant ? STATUS_BANNER[tenant.status] : undefined;
 
   return (
     <div className="shell">
@@ -99,7 +90,7 @@ export function AdminShell() {
               Overview
             </NavLink>
           </li>
-          {SECTIONS.map((s) => (
+          {SECTIONS.filter((s) => !s.adminOnly || (me !== null && isAdmin(me))).map((s) => (
             <li key={s.id}>
               <NavLink to={s.path} data-testid={`nav-${s.id}`}>
                 {s.label}
@@ -109,11 +100,7 @@ export function AdminShell() {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        {banner ? (
-          <div className="alert alert--warn" role="status" data-testid="status-banner">
-            {banner}
-          </div>
-        ) : null}
+        {tenant && me ? <StatusBanner status={tenant.status} admin={isAdmin(me)} /> : null}
         {error ? (
           <div className="stack">
             <ErrorMessage message={error} />

@@ -6,6 +6,7 @@ import type {
   AgentState,
   AwayReason,
   AwayReasons,
+  Billing,
   CreateAgentRequest,
   CreateQueueRequest,
   CreateUserRequest,
@@ -14,6 +15,8 @@ import type {
   Queue,
   QueuePatch,
   RealtimeStats,
+  RedirectUrl,
+  Seats,
   SetAgentStateRequest,
   SignupRequest,
   SignupResponse,
@@ -96,6 +99,30 @@ export class ApiClient {
 
   me(signal?: AbortSignal): Promise<Me> {
     return this.request<Me>('GET', '/me', { signal });
+  }
+
+  seats(signal?: AbortSignal): Promise<Seats> {
+    return this.request<Seats>('GET', '/seats', { signal });
+  }
+
+  /** Changes the lease (ADMIN); 409 when lowering it below the seats in use. */
+  setSeats(leased: number): Promise<Seats> {
+    return this.request<Seats>('PUT', '/seats', { body: { leased } });
+  }
+
+  /** Plan, status, seats, usage, invoices (ADMIN). */
+  billing(signal?: AbortSignal): Promise<Billing> {
+    return this.request<Billing>('GET', '/billing', { signal });
+  }
+
+  /** A Stripe Customer Portal session (ADMIN); 409 when billing is disabled. */
+  billingPortal(): Promise<RedirectUrl> {
+    return this.request<RedirectUrl>('POST', '/billing/portal');
+  }
+
+  /** A Stripe Checkout session to pay for a tenant still PENDING_PAYMENT (ADMIN); 409 otherwise. */
+  billingCheckout(): Promise<RedirectUrl> {
+    return this.request<RedirectUrl>('POST', '/billing/checkout');
   }
 
   listUsers(after?: string | null, limit = 50, signal?: AbortSignal): Promise<Page<User>> {

@@ -75,6 +75,72 @@ export interface CreateUserRequest {
   roles: Role[];
 }
 
+// --- seats and billing ------------------------------------------------------------------------
+
+/** `GET /seats`, `PUT /seats`: the seats the company leases and how many are taken. */
+export interface Seats {
+  leased: number;
+  inUse: number;
+}
+
+export interface SeatsRequest {
+  leased: number;
+}
+
+/** The Stripe subscription behind the tenant; its `status` is Stripe's own (`active`, `past_due` …). */
+export interface Subscription {
+  status: string;
+  currentPeriodStart: string;
+  currentPeriodEnd: string;
+  cancelAtPeriodEnd: boolean;
+  trialEndsAt: string | null;
+}
+
+/** Usage in the current billing period; minutes not yet reported to Stripe are counted apart. */
+export interface Usage {
+  periodStart: string | null;
+  periodEnd: string | null;
+  calls: number;
+  minutes: number;
+  unreportedMinutes: number;
+}
+
+export interface Invoice {
+  id: string;
+  number: string | null;
+  /** Stripe's: draft, open, paid, uncollectible, void. */
+  status: string;
+  /** In the currency's minor unit (cents), as Stripe counts. */
+  amountDue: number;
+  amountPaid: number;
+  /** ISO 4217, lower case as Stripe spells it. */
+  currency: string;
+  createdAt: string;
+  hostedInvoiceUrl: string | null;
+  pdfUrl: string | null;
+}
+
+/** `GET /billing` (ADMIN). With billing disabled: no subscription, no invoices, no notices. */
+export interface Billing {
+  enabled: boolean;
+  plan: string | null;
+  status: TenantStatus | string;
+  seats: Seats;
+  subscription: Subscription | null;
+  /** While PAST_DUE: when the account will be suspended. */
+  graceEndsAt: string | null;
+  /** While CANCELED: when the data will be deleted. */
+  retainedUntil: string | null;
+  usage: Usage;
+  invoices: Invoice[];
+  notices: string[];
+}
+
+/** `POST /billing/portal`, `POST /billing/checkout`: a Stripe page to send the browser to. */
+export interface RedirectUrl {
+  url: string;
+}
+
 // --- routing: queues and agents -------------------------------------------------------------
 
 export const QUEUE_STRATEGIES = ['LONGEST_IDLE', 'SKILLS', 'ROUND_ROBIN', 'FEWEST_CALLS', 'RING_ALL'] as const;

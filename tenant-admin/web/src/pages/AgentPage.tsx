@@ -1,5 +1,7 @@
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useApi, useSession } from '../api/context';
+import { StatusBanner } from '../admin/StatusBanner';
 import { Brand } from '../components/Brand';
 import { useTitle } from '../components/useTitle';
 
@@ -8,12 +10,30 @@ export function AgentPage() {
   useTitle('Agent desktop');
   const api = useApi();
   const session = useSession();
+  const signedIn = session !== null;
+  const [status, setStatus] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!signedIn) return undefined;
+    const abort = new AbortController();
+    api
+      .tenant(abort.signal)
+      .then((t) => {
+        if (!abort.signal.aborted) setStatus(t.status);
+      })
+      .catch(() => {
+        // the banner is a courtesy: without the tenant the page goes on
+      });
+    return () => abort.abort();
+  }, [api, signedIn]);
+
   return (
     <div className="auth">
       <header className="auth__brand">
         <Brand />
       </header>
       <main className="auth__card" aria-labelledby="agent-title">
+        {session && status ? <StatusBanner status={status} admin={session.roles.includes('ADMIN')} /> : null}
         <h1 id="agent-title">Agent desktop</h1>
         <p>The agent desktop, where agents take and make calls, arrives with the softphone in a later release.</p>
         <p className="actions">

@@ -73,9 +73,9 @@ describe('SignupPage', () => {
     expect(await screen.findByTestId('tenant-name')).toHaveTextContent('Acme');
   });
 
-  it('goes to the checkout page when billing asks for payment', async () => {
+  it('signs in, then goes to the checkout page when billing asks for payment', async () => {
     const assign = vi.spyOn(browser, 'assign').mockImplementation(() => {});
-    const { calls } = renderApp(
+    const { calls, store } = renderApp(
       platform(() =>
         json(201, { tenantId: 't-1', adminUserId: 'u-1', status: 'PENDING_PAYMENT', checkoutUrl: 'https://pay.example/c/1' }),
       ),
@@ -83,7 +83,29 @@ describe('SignupPage', () => {
     );
     await fillSignup();
     await waitFor(() => expect(assign).toHaveBeenCalledWith('https://pay.example/c/1'));
-    expect(calls.map((c) => c.path)).toEqual(['/api/v1/signup']);
+    expect(assign).toHaveBeenCalledTimes(1);
+    expect(calls.map((c) => c.path)).toEqual(['/api/v1/signup', '/api/v1/auth/token']);
+    expect(calls[1].body).toEqual({ email: 'ann@acme.test', password: 'Str0ng-Passw0rd!', tenantId: 't-1' });
+    // signed in, /signup/success can follow the payment when Checkout comes back to this tab
+    expect(store.get()?.accessToken).toBe('access-1');
+    // the browser is leaving for Stripe: the app does not navigate
+    expect(screen.getByTestId('location')).toHaveTextContent(/^\/signup$/);
+  });
+
+  it('goes to the checkout page even when signing in is refused', async () => {
+    const assign = vi.spyOn(browser, 'assign').mockImplementation(() => {});
+    const { calls, store } = renderApp(
+      (call: Call) =>
+        call.path === '/api/v1/auth/token'
+          ? problem(403, { detail: 'The company has not paid yet.' })
+          : json(201, { tenantId: 't-1', adminUserId: 'u-1', status: 'PENDING_PAYMENT', checkoutUrl: 'https://pay.example/c/2' }),
+      { path: '/signup' },
+    );
+    await fillSignup();
+    await waitFor(() => expect(assign).toHaveBeenCalledWith('https://pay.example/c/2'));
+    expect(calls.map((c) => c.path)).toEqual(['/api/v1/signup', '/api/v1/auth/token']);
+    expect(store.get()).toBeNull();
+    expect(screen.queryByTestId('error-message')).not.toBeInTheDocument();
   });
 
   it('shows the problem detail and puts each field error beside its field', async () => {

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { useApi } from '../api/context';
 import { problemOf } from '../api/problem';
 import { AuthLayout } from '../components/AuthLayout';
+import { browser } from '../components/browser';
 import { ErrorMessage, TextField, formErrors, noErrors, type FormErrors } from '../components/forms';
 import { homeFor } from '../routes';
 
@@ -23,12 +24,7 @@ const FIELD_OF: Record<string, Field> = {
 
 const BY_CODE = { 'duplicate-email': { field: 'adminEmail', message: 'This email already has an account. Sign in instead.' } } as const;
 
-/** Sends the browser to a payment page; a seam for tests. */
-export const browser = {
-  assign(url: string): void {
-    window.location.assign(url);
-  },
-};
+export { browser };
 
 export function SignupPage() {
   const api = useApi();
@@ -82,6 +78,14 @@ export function SignupPage() {
       return;
     }
     if (signedUp.checkoutUrl) {
+      // Signed in, this tab can follow the payment when Checkout sends it back to /signup/success
+      // (the session lives in sessionStorage). The payment page matters more: a refused sign-in
+      // does not stop it, and /signup/success then asks the user to sign in.
+      try {
+        await api.login({ email, password: adminPassword, tenantId: signedUp.tenantId });
+      } catch {
+        // signed out: fine
+      }
       browser.assign(signedUp.checkoutUrl);
       return;
     }

@@ -14,7 +14,7 @@ public final class DisabledBilling implements SignupBilling {
     }
 
     @Override
-    public String startCheckout(Tenant tenant, String adminEmail) {
+    public String startCheckout(Tenant tenant, String adminEmail, int seats) {
         throw new IllegalStateException("billing is disabled: there is no checkout to start");
     }
 }

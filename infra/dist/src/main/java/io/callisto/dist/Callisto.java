@@ -5,7 +5,9 @@ import io.callisto.admin.crm.ContactsApi;
 import io.callisto.admin.queues.QueuesApi;
 import io.callisto.admin.seats.SeatsApi;
 import io.callisto.admin.users.UsersApi;
-import io.callisto.billing.BillingSettings;
+import io.callisto.billing.Billing;
+import io.callisto.billing.BillingConfig;
+import io.callisto.billing.BillingStores;
 import io.callisto.core.agent.AgentService;
 import io.callisto.core.agent.AgentStateService;
 import io.callisto.core.agent.AwayReasonService;
@@ -96,10 +98,13 @@ public final class Callisto implements AutoCloseable {
             persistence = JpaPersistence.start(persistenceConfig(settings, dataDir));
             parts.add(persistence);
             AcdParts acd = new AcdParts(grid);
+            Billing billing = billing(settings, acd.live);
+            parts.add(billing);
             platform = PlatformServer.start(new PlatformConfig(host, port, PlatformConfig.DEFAULT_MAX_JSON_BYTES,
                             settings.getInt("CALLISTO_PUBLIC_RATE_LIMIT", 60, 0, 1_000_000),
                             trustedProxies(settings)),
-                    services(settings, grid), acd.apis(), List.of(new HealthProbe("database", persistence::isHealthy),
+                    services(settings, grid, billing), acd.apis(billing),
+                    List.of(new HealthProbe("database", persistence::isHealthy),
                             new HealthProbe("grid", grid::isHealthy)), acd.events);
             parts.add(platform::stop);
             parts.add(acd.events);
@@ -109,9 +114,12 @@ public final class Callisto implements AutoCloseable {
                     "ACD timer: {0} event(s) for tenant {1}", events.size(), tenant))
                     .start(clock, Duration.ofSeconds(1)));
             // Finished interactions and agent state changes go from the grid's outbox to the database.
+            // With billing on, finished calls' billable minutes go into the usage outbox in the same unit of work.
             parts.add(new GridOutboxDrainer(grid::map, new EventRecorder(persistence.transactions(),
-                    persistence.interactionHistory(), persistence.agentStateLog())::record)
+                    persistence.interactionHistory(), persistence.agentStateLog(),
+                    billing.usageLedgerOrNull(persistence.usageLedger()))::record)
                     .start(Duration.ofMillis(100)));
+            billing.startJobs(Billing.Schedule.DEFAULT);
         }
         if (role == Role.GATEWAY) {
             gateway = GatewayNode.start(host, port, grid);
@@ -120,7 +128,18 @@ public final class Callisto implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "Callisto started: role {0}, data in {1}", role, dataDir);
     }
 
-    private PlatformServices services(Settings settings, GridNode grid) {
+    /** Billing on Stripe when STRIPE_API_KEY is set, disabled otherwise. */
+    private Billing billing(Settings settings, LiveAcd live) {
+        BillingConfig config = BillingConfig.from(settings::getOrNull);
+        Billing billing = Billing.create(config, new BillingStores(persistence.transactions(), persistence.tenants(),
+                persistence.billingAccounts(), persistence.webhookInbox(), persistence.usageLedger(),
+                persistence.invoiceLedger(), persistence.tenantPurge(), live), persistence.users(), clock);
+        LOG.log(System.Logger.Level.INFO, billing.enabled() ? "billing enabled: Stripe at {0}"
+                : "billing disabled (no STRIPE_API_KEY): tenants are ACTIVE at sign-up", config.apiBase());
+        return billing;
+    }
+
+    private PlatformServices services(Settings settings, GridNode grid, Billing billing) {
         AccessTokens tokens = new JwtAccessTokens(SigningKey.resolve(settings, persistence.clusterSecrets()),
                 settings.getDuration("CALLISTO_ACCESS_TOKEN_TTL", Duration.ofMinutes(15)), clock);
         AuthService auth = new AuthService(new AuthDependencies(persistence.transactions(), persistence.tenants(),
@@ -128,7 +147,7 @@ public final class Callisto implements AutoCloseable {
                 new GridLoginThrottle(grid, ThrottlePolicy.DEFAULT, clock), clock),
                 settings.getDuration("CALLISTO_REFRESH_TOKEN_TTL", Duration.ofDays(30)));
         SignupService signups = new SignupService(persistence.transactions(), persistence.tenants(), persistence.users(),
-                hasher, BillingSettings.fromSettings(settings::getOrNull), clock);
+                hasher, billing.signup(), clock);
         return new PlatformServices(auth, signups, userService(),
                 new TenantService(persistence.transactions(), persistence.tenants()),
                 new ApiKeyService(persistence.transactions(), persistence.apiKeys(), clock));
@@ -154,10 +173,11 @@ public final class Callisto implements AutoCloseable {
             events = new EventsHub(new GridAcdEvents(grid::map), stats, Duration.ofSeconds(2));
         }
 
-        List<ApiService> apis() {
+        List<ApiService> apis(Billing billing) {
             Transactions tx = persistence.transactions();
             return List.of(new UsersApi(userService(), bodies()),
-                    new SeatsApi(new SeatService(tx, persistence.tenants(), live, clock), bodies()),
+                    new SeatsApi(new SeatService(tx, persistence.tenants(), live, clock, billing.seats()), bodies()),
+                    billing.api(bodies()),
                     new QueuesApi(new QueueService(tx, persistence.queues(), persistence.agents(), live, clock), bodies()),
                     new AgentsApi(new AgentService(tx, persistence.agents(), persistence.users(), persistence.queues(), live,
                             clock), reasons, bodies()),

@@ -8,6 +8,11 @@ import io.callisto.core.agent.AwayReasonRepository;
 import io.callisto.core.auth.ApiKeyRepository;
 import io.callisto.core.auth.ClusterSecretRepository;
 import io.callisto.core.auth.RefreshTokenRepository;
+import io.callisto.core.billing.BillingAccountRepository;
+import io.callisto.core.billing.InvoiceLedger;
+import io.callisto.core.billing.TenantPurge;
+import io.callisto.core.billing.UsageLedger;
+import io.callisto.core.billing.WebhookInbox;
 import io.callisto.core.crm.ContactRepository;
 import io.callisto.core.interaction.InteractionHistory;
 import io.callisto.core.queue.QueueRepository;
@@ -43,6 +48,11 @@ public final class JpaPersistence implements AutoCloseable {
     private final AgentStateLog agentStateLog;
     private final InteractionHistory interactionHistory;
     private final ContactRepository contacts;
+    private final BillingAccountRepository billingAccounts;
+    private final WebhookInbox webhookInbox;
+    private final UsageLedger usageLedger;
+    private final InvoiceLedger invoiceLedger;
+    private final TenantPurge tenantPurge;
 
     private JpaPersistence(HikariDataSource dataSource, EntityManagerFactory emf) {
         this.dataSource = dataSource;
@@ -60,6 +70,11 @@ public final class JpaPersistence implements AutoCloseable {
         this.agentStateLog = new JpaAgentStateLog(transactions);
         this.interactionHistory = new JpaInteractionHistory(transactions);
         this.contacts = new JpaContactRepository(transactions);
+        this.billingAccounts = new JpaBillingAccounts(transactions);
+        this.webhookInbox = new JpaWebhookInbox(transactions);
+        this.usageLedger = new JpaUsageLedger(transactions);
+        this.invoiceLedger = new JpaInvoiceLedger(transactions);
+        this.tenantPurge = new JpaTenantPurge(transactions);
     }
 
     /**
@@ -155,6 +170,27 @@ public final class JpaPersistence implements AutoCloseable {
 
     public ContactRepository contacts() {
         return contacts;
+    }
+
+    public BillingAccountRepository billingAccounts() {
+        return billingAccounts;
+    }
+
+    public WebhookInbox webhookInbox() {
+        return webhookInbox;
+    }
+
+    public UsageLedger usageLedger() {
+        return usageLedger;
+    }
+
+    public InvoiceLedger invoiceLedger() {
+        return invoiceLedger;
+    }
+
+    /** Deletes every row of a tenant, the tenant last (when its retention period is over). */
+    public TenantPurge tenantPurge() {
+        return tenantPurge;
     }
 
     /** True when a connection answers {@code select 1} within a couple of seconds; for the health endpoint. */

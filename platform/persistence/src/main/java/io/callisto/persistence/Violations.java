@@ -21,13 +21,20 @@ final class Violations {
     static final String AGENT_PK = "agents_pk";
     static final String AGENT_SIP_USERNAME_INDEX = "agents_sip_username_uk";
     static final String QUEUE_NAME_CONSTRAINT = "queues_tenant_name_uk";
+    /** Must match the names in V3__billing.sql; both keys of an account mean the same conflict. */
+    static final String BILLING_ACCOUNT_PK = "billing_accounts_pk";
+    static final String BILLING_CUSTOMER_CONSTRAINT = "billing_accounts_customer_uk";
+    static final String WEBHOOK_EVENT_PK = "billing_webhook_events_pk";
 
     /** The unique constraints callers handle, by name; no name is contained in another. */
     private static final Map<String, Supplier<CallistoException>> KNOWN = Map.of(
             USER_EMAIL_CONSTRAINT, Violations::duplicateEmail,
             AGENT_PK, Violations::duplicateAgent,
             AGENT_SIP_USERNAME_INDEX, Violations::duplicateSipUsername,
-            QUEUE_NAME_CONSTRAINT, Violations::duplicateQueueName);
+            QUEUE_NAME_CONSTRAINT, Violations::duplicateQueueName,
+            BILLING_ACCOUNT_PK, Violations::duplicateBillingAccount,
+            BILLING_CUSTOMER_CONSTRAINT, Violations::duplicateBillingAccount,
+            WEBHOOK_EVENT_PK, Violations::duplicateEvent);
 
     private Violations() {
     }
@@ -95,6 +102,14 @@ final class Violations {
 
     static CallistoException duplicateQueueName() {
         return Errors.conflict("duplicate-queue-name", "a queue with this name already exists");
+    }
+
+    static CallistoException duplicateBillingAccount() {
+        return Errors.conflict("duplicate-billing-account", "the tenant or the customer already has a billing account");
+    }
+
+    static CallistoException duplicateEvent() {
+        return Errors.conflict("duplicate-event", "this payment provider event was handled already");
     }
 
     /**

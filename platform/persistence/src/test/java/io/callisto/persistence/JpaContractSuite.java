@@ -4,13 +4,16 @@ import io.callisto.core.auth.ClusterSecretRepository;
 import io.callisto.core.contract.AgentSettingsRepositoryContract;
 import io.callisto.core.contract.AgentStateLogContract;
 import io.callisto.core.contract.AwayReasonRepositoryContract;
+import io.callisto.core.contract.BillingRepositoriesContract;
 import io.callisto.core.contract.ClusterSecretRepositoryContract;
 import io.callisto.core.contract.ContactRepositoryContract;
 import io.callisto.core.contract.CredentialRepositoryContract;
 import io.callisto.core.contract.InteractionHistoryContract;
 import io.callisto.core.contract.QueueRepositoryContract;
 import io.callisto.core.contract.RepositoryFixture;
+import io.callisto.core.contract.TenantPurgeContract;
 import io.callisto.core.contract.TenantRepositoryContract;
+import io.callisto.core.contract.UsageLedgerContract;
 import io.callisto.core.contract.UserRepositoryContract;
 import org.junit.jupiter.api.Nested;
 
@@ -91,6 +94,30 @@ abstract class JpaContractSuite {
     }
 
     @Nested
+    class Billing extends BillingRepositoriesContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return JpaFixture.withEmptyBilling(persistence());
+        }
+    }
+
+    @Nested
+    class Usage extends UsageLedgerContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return JpaFixture.withEmptyBilling(persistence());
+        }
+    }
+
+    @Nested
+    class Purge extends TenantPurgeContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return JpaFixture.withEmptyBilling(persistence());
+        }
+    }
+
+    @Nested
     class Secrets extends ClusterSecretRepositoryContract {
         @Override
         protected ClusterSecretRepository secrets() {
@@ -108,6 +135,14 @@ abstract class JpaContractSuite {
 
     @Nested
     class AcdChecks extends AcdPersistenceChecks {
+        @Override
+        protected JpaPersistence persistence() {
+            return JpaContractSuite.this.persistence();
+        }
+    }
+
+    @Nested
+    class BillingChecks extends BillingPersistenceChecks {
         @Override
         protected JpaPersistence persistence() {
             return JpaContractSuite.this.persistence();

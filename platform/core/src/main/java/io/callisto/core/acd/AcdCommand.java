@@ -42,10 +42,23 @@ public sealed interface AcdCommand extends Serializable {
         }
     }
 
-    record SetSeats(int seats) implements AcdCommand {
+    /**
+     * Sets the seat lease. An admin's change ({@code granted} false) is refused below the agents logged in now; a
+     * lease granted from outside (paid for, or withdrawn for non-payment) always applies: agents logged in keep
+     * working, and nobody else logs in while the seats in use exceed it.
+     */
+    record SetSeats(int seats, boolean granted) implements AcdCommand {
+        public SetSeats(int seats) {
+            this(seats, false);
+        }
+
         @Override
         public List<AcdEvent> apply(TenantAcd acd, Instant now) {
-            AcdEngine.setSeats(acd, seats);
+            if (granted) {
+                AcdEngine.grantSeats(acd, seats);
+            } else {
+                AcdEngine.setSeats(acd, seats);
+            }
             return List.of();
         }
     }

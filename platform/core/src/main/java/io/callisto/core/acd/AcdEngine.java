@@ -77,6 +77,14 @@ public final class AcdEngine {
         acd.seatsLeased(seats);
     }
 
+    /** Sets the lease even below the seats in use (see {@link AcdCommand.SetSeats}). */
+    public static void grantSeats(TenantAcd acd, int seats) {
+        if (seats < 0) {
+            throw Errors.invalid("invalid-seats", "seats must not be negative");
+        }
+        acd.seatsLeased(seats);
+    }
+
     // ---- agents ------------------------------------------------------------------------------------
 
     /** The agent sets their presence: OFFLINE, AVAILABLE or AWAY (with a reason). */

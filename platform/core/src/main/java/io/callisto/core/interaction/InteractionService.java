@@ -84,6 +84,7 @@ public final class InteractionService {
 
     /** Enters an interaction into the ACD (the gateway's voice calls too) and shows where it stands. */
     public InteractionView enqueue(TenantId tenant, NewInteraction request) {
+        acd.requireWorking(tenant);
         List<io.callisto.core.acd.AcdEvent> events = acd.execute(tenant, new AcdCommand.Enqueue(request));
         // A fast agent may have accepted and completed it already, before its record reached the history:
         // then answer with what the enqueue itself did, never with an error for an interaction that exists.

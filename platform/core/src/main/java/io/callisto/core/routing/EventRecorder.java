@@ -5,6 +5,8 @@ import io.callisto.core.acd.EventBatch;
 import io.callisto.core.acd.InteractionRecord;
 import io.callisto.core.agent.AgentStateChange;
 import io.callisto.core.agent.AgentStateLog;
+import io.callisto.core.billing.CallUsage;
+import io.callisto.core.billing.UsageLedger;
 import io.callisto.core.ids.TenantId;
 import io.callisto.core.interaction.InteractionHistory;
 import io.callisto.core.tx.Transactions;
@@ -22,11 +24,21 @@ public final class EventRecorder {
     private final Transactions tx;
     private final InteractionHistory history;
     private final AgentStateLog stateLog;
+    private final UsageLedger usage;
 
-    public EventRecorder(Transactions tx, InteractionHistory history, AgentStateLog stateLog) {
+    /**
+     * @param usage where finished calls' billable usage goes, in the same unit of work as the calls; null when
+     *              usage is not billed (billing disabled)
+     */
+    public EventRecorder(Transactions tx, InteractionHistory history, AgentStateLog stateLog, UsageLedger usage) {
         this.tx = tx;
         this.history = history;
         this.stateLog = stateLog;
+        this.usage = usage;
+    }
+
+    public EventRecorder(Transactions tx, InteractionHistory history, AgentStateLog stateLog) {
+        this(tx, history, stateLog, null);
     }
 
     /** Stores the batches; throws (having stored none of a failing tenant's) when the database fails. */
@@ -68,6 +80,13 @@ public final class EventRecorder {
         tx.runInTenant(tenant, () -> {
             if (!records.isEmpty()) {
                 history.recordAll(tenant, records);
+                if (usage != null) {
+                    List<CallUsage> billed = records.stream().map(CallUsage::of).flatMap(java.util.Optional::stream)
+                            .toList();
+                    if (!billed.isEmpty()) {
+                        usage.recordAll(tenant, billed);
+                    }
+                }
             }
             if (!changes.isEmpty()) {
                 stateLog.appendAll(tenant, changes);

@@ -52,6 +52,19 @@ public final class LiveAcd {
         }
     }
 
+    /**
+     * Refuses new work for a tenant whose status stops agents working (pending payment, suspended, canceled): its
+     * callers and tasks are not queued. One read by key, so cheap next to the command it guards.
+     */
+    public void requireWorking(TenantId tenant) {
+        io.callisto.core.tenant.TenantStatus status = tx.inTenant(tenant, () -> tenants.find(tenant))
+                .orElseThrow(() -> Errors.notFound("tenant")).status();
+        if (!status.agentsMayWork()) {
+            throw Errors.conflict("tenant-not-working", "the account is " + status.name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', ' ') + ": new interactions are not queued");
+        }
+    }
+
     /** A consistent copy of the tenant's loaded routing state. */
     public TenantAcd snapshot(TenantId tenant) {
         TenantAcd state = acd.snapshot(tenant).orElse(null);
@@ -83,7 +96,7 @@ public final class LiveAcd {
     /** As {@link #restoreQueue}, for the seat lease. */
     public void restoreSeats(TenantId tenant) {
         compensate(tenant, () -> new AcdCommand.SetSeats(tx.inTenant(tenant, () -> tenants.find(tenant))
-                .orElseThrow(() -> Errors.notFound("tenant")).seatsLeased()));
+                .orElseThrow(() -> Errors.notFound("tenant")).workingSeats(), true));
     }
 
     private void compensate(TenantId tenant, java.util.function.Supplier<AcdCommand> storedState) {
@@ -112,7 +125,7 @@ public final class LiveAcd {
             Tenant stored = tenants.find(tenant).orElseThrow(() -> Errors.notFound("tenant"));
             List<QueueConfig> storedQueues = queues.all(tenant);
             List<AgentProfile> profiles = agents.all(tenant).stream().map(AgentSettings::profile).toList();
-            return new AcdCommand.LoadConfiguration(stored.seatsLeased(), storedQueues, profiles);
+            return new AcdCommand.LoadConfiguration(stored.workingSeats(), storedQueues, profiles);
         });
     }
 }

@@ -3,6 +3,7 @@ package io.callisto.core.routing;
 import io.callisto.core.acd.AcdCommand;
 import io.callisto.core.acd.TenantAcd;
 import io.callisto.core.auth.Caller;
+import io.callisto.core.billing.SeatBilling;
 import io.callisto.core.error.Errors;
 import io.callisto.core.ids.TenantId;
 import io.callisto.core.signup.SignupService;
@@ -22,12 +23,18 @@ public final class SeatService {
     private final TenantRepository tenants;
     private final LiveAcd acd;
     private final Clock clock;
+    private final SeatBilling billing;
 
-    public SeatService(Transactions tx, TenantRepository tenants, LiveAcd acd, Clock clock) {
+    public SeatService(Transactions tx, TenantRepository tenants, LiveAcd acd, Clock clock, SeatBilling billing) {
         this.tx = tx;
         this.tenants = tenants;
         this.acd = acd;
         this.clock = clock;
+        this.billing = billing;
+    }
+
+    public SeatService(Transactions tx, TenantRepository tenants, LiveAcd acd, Clock clock) {
+        this(tx, tenants, acd, clock, SeatBilling.NONE);
     }
 
     /** Seats leased and in use. */
@@ -41,8 +48,9 @@ public final class SeatService {
     }
 
     /**
-     * Sets the lease directly (billing disabled; with billing enabled the billing module changes it). Should
-     * the commit fail after the ACD took the new lease, the ACD is set back to the stored one.
+     * Sets the lease: the ACD checks it against the agents logged in, billing bills it (with billing disabled it is
+     * simply stored), then it is stored. Should billing refuse or the commit fail after the ACD took the new lease,
+     * the ACD is set back to the stored one.
      */
     public Seats lease(Caller caller, Integer leased) {
         caller.requireAnyRole(Role.ADMIN);
@@ -53,9 +61,11 @@ public final class SeatService {
         try {
             tx.runInTenant(id, () -> {
                 tx.lockTenant(id);
-                Tenant tenant = tenant(id);
-                tenants.update(tenant.withSeatsLeased(leased, clock.instant()));
-                acd.execute(id, new AcdCommand.SetSeats(leased));
+                Tenant changed = tenant(id).withSeatsLeased(leased, clock.instant());
+                acd.execute(id, changed.status().agentsMayWork() ? new AcdCommand.SetSeats(leased)
+                        : new AcdCommand.SetSeats(changed.workingSeats(), true));
+                billing.leaseChanging(id, leased);
+                tenants.update(changed);
             });
         } catch (RuntimeException e) {
             acd.restoreSeats(id);

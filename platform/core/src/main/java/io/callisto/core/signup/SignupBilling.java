@@ -9,6 +9,6 @@ import io.callisto.core.tenant.Tenant;
 public interface SignupBilling {
     boolean enabled();
 
-    /** Starts payment for a stored tenant and returns the URL the browser should follow. */
-    String startCheckout(Tenant tenant, String adminEmail);
+    /** Starts payment for a stored tenant's {@code seats} seats and returns the URL the browser should follow. */
+    String startCheckout(Tenant tenant, String adminEmail, int seats);
 }

@@ -30,6 +30,7 @@ public final class SignupService {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final SignupBilling billing;
+    private static final System.Logger LOG = System.getLogger(SignupService.class.getName());
     private final Clock clock;
 
     public SignupService(Transactions tx, TenantRepository tenants, UserRepository users, PasswordHasher hasher,
@@ -63,8 +64,21 @@ public final class SignupService {
             tenants.insert(tenant);
             users.insert(tenantId, admin);
         });
-        String checkoutUrl = billing.enabled() ? billing.startCheckout(tenant, email) : null;
-        return new SignupResult(tenantId, admin.id(), status, checkoutUrl);
+        return new SignupResult(tenantId, admin.id(), status, billing.enabled() ? checkout(tenant, email, seats) : null);
+    }
+
+    /**
+     * The checkout URL, or null when the provider could not be reached: the account exists by then, so the sign-up
+     * still succeeds and the admin finishes payment after signing in (the web app offers it while payment is due).
+     */
+    private String checkout(Tenant tenant, String email, int seats) {
+        try {
+            return billing.startCheckout(tenant, email, seats);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "tenant " + tenant.id() + " signed up, but its checkout could not "
+                    + "be started; the admin can start it after signing in", e);
+            return null;
+        }
     }
 
     private static void validate(SignupRequest r) {

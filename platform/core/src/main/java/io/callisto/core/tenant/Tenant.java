@@ -19,6 +19,14 @@ public record Tenant(TenantId id, String companyName, TenantStatus status, int s
         }
     }
 
+    /**
+     * The seats agents may use now: the lease while the status lets agents work, none otherwise (pending payment,
+     * suspended, canceled). This is what the ACD enforces.
+     */
+    public int workingSeats() {
+        return status.agentsMayWork() ? seatsLeased : 0;
+    }
+
     public Tenant withStatus(TenantStatus newStatus, Instant at) {
         return new Tenant(id, companyName, newStatus, seatsLeased, plan, createdAt, at);
     }

@@ -5,6 +5,11 @@ import io.callisto.core.agent.AgentStateLog;
 import io.callisto.core.agent.AwayReasonRepository;
 import io.callisto.core.auth.ApiKeyRepository;
 import io.callisto.core.auth.RefreshTokenRepository;
+import io.callisto.core.billing.BillingAccountRepository;
+import io.callisto.core.billing.InvoiceLedger;
+import io.callisto.core.billing.TenantPurge;
+import io.callisto.core.billing.UsageLedger;
+import io.callisto.core.billing.WebhookInbox;
 import io.callisto.core.crm.ContactRepository;
 import io.callisto.core.interaction.InteractionHistory;
 import io.callisto.core.queue.QueueRepository;
@@ -35,6 +40,16 @@ public interface RepositoryFixture extends AutoCloseable {
     InteractionHistory interactionHistory();
 
     ContactRepository contacts();
+
+    BillingAccountRepository billingAccounts();
+
+    WebhookInbox webhookInbox();
+
+    UsageLedger usageLedger();
+
+    InvoiceLedger invoiceLedger();
+
+    TenantPurge tenantPurge();
 
     @Override
     default void close() {

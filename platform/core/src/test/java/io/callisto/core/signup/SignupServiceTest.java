@@ -114,7 +114,19 @@ class SignupServiceTest {
         Tenant tenant = storedTenant(result.tenantId());
         assertThat(tenant.status()).isEqualTo(TenantStatus.PENDING_PAYMENT);
         assertThat(tenant.seatsLeased()).isZero();
-        assertThat(billing.checkouts).containsExactly(new Checkout(tenant, "ann.lee@acme.test", true));
+        assertThat(billing.checkouts).containsExactly(new Checkout(tenant, "ann.lee@acme.test", 7, true));
+        assertThat(storedUser(result.tenantId(), result.adminUserId()).roles()).containsExactly(Role.ADMIN);
+    }
+
+    @Test
+    void whenCheckoutCannotStartTheSignUpStillStandsAndPaymentWaitsForTheAdmin() {
+        billing.enabled = true;
+        billing.failing = true;
+        SignupResult result = service.signUp(request());
+
+        assertThat(result.status()).isEqualTo(TenantStatus.PENDING_PAYMENT);
+        assertThat(result.checkoutUrl()).isNull();
+        assertThat(storedTenant(result.tenantId()).status()).isEqualTo(TenantStatus.PENDING_PAYMENT);
         assertThat(storedUser(result.tenantId(), result.adminUserId()).roles()).containsExactly(Role.ADMIN);
     }
 
@@ -214,13 +226,14 @@ class SignupServiceTest {
     }
 
     /** A checkout the fake billing was asked for, and whether the tenant was already stored then. */
-    private record Checkout(Tenant tenant, String adminEmail, boolean tenantStored) {
+    private record Checkout(Tenant tenant, String adminEmail, int seats, boolean tenantStored) {
     }
 
     /** Billing that records checkouts and returns a predictable URL. */
     private final class FakeBilling implements SignupBilling {
         private final List<Checkout> checkouts = new ArrayList<>();
         private boolean enabled;
+        private boolean failing;
 
         @Override
         public boolean enabled() {
@@ -228,8 +241,11 @@ class SignupServiceTest {
         }
 
         @Override
-        public String startCheckout(Tenant tenant, String adminEmail) {
-            checkouts.add(new Checkout(tenant, adminEmail, store.tenants().find(tenant.id()).isPresent()));
+        public String startCheckout(Tenant tenant, String adminEmail, int seats) {
+            if (failing) {
+                throw new IllegalStateException("the payment provider is unreachable");
+            }
+            checkouts.add(new Checkout(tenant, adminEmail, seats, store.tenants().find(tenant.id()).isPresent()));
             return "https://pay.test/checkout/" + tenant.id();
         }
     }

@@ -5,6 +5,9 @@ import io.callisto.core.auth.InMemoryLoginThrottle;
 import io.callisto.core.auth.LoginThrottle;
 import io.callisto.core.auth.ThrottlePolicy;
 import io.callisto.core.contract.AgentSettingsRepositoryContract;
+import io.callisto.core.contract.BillingRepositoriesContract;
+import io.callisto.core.contract.TenantPurgeContract;
+import io.callisto.core.contract.UsageLedgerContract;
 import io.callisto.core.contract.AgentStateLogContract;
 import io.callisto.core.contract.AwayReasonRepositoryContract;
 import io.callisto.core.contract.ContactRepositoryContract;
@@ -107,6 +110,30 @@ class InMemoryContractTest {
         @Override
         protected LoginThrottle create(ThrottlePolicy policy, MutableClock clock) {
             return new InMemoryLoginThrottle(policy, clock);
+        }
+    }
+
+    @Nested
+    class Billing extends BillingRepositoriesContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new InMemoryStore();
+        }
+    }
+
+    @Nested
+    class Usage extends UsageLedgerContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new InMemoryStore();
+        }
+    }
+
+    @Nested
+    class Purge extends TenantPurgeContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new InMemoryStore();
         }
     }
 }

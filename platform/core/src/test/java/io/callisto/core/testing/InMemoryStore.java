@@ -7,6 +7,8 @@ import io.callisto.core.agent.AgentStateChange;
 import io.callisto.core.agent.AwayReason;
 import io.callisto.core.auth.ApiKey;
 import io.callisto.core.auth.RefreshToken;
+import io.callisto.core.billing.BillingAccount;
+import io.callisto.core.billing.InvoiceRecord;
 import io.callisto.core.contract.RepositoryFixture;
 import io.callisto.core.crm.Contact;
 import io.callisto.core.ids.TenantId;
@@ -35,6 +37,10 @@ public final class InMemoryStore implements Transactions, RepositoryFixture {
     final Map<Owned, AgentStateChange> stateChanges = new HashMap<>();
     final Map<Owned, InteractionRecord> interactions = new HashMap<>();
     final Map<Owned, Contact> contacts = new HashMap<>();
+    final Map<TenantId, BillingAccount> billingAccounts = new HashMap<>();
+    final Map<String, InMemoryWebhookInbox.Row> webhookEvents = new HashMap<>();
+    final Map<Owned, InMemoryUsageLedger.Row> usage = new HashMap<>();
+    final Map<Owned, InvoiceRecord> invoices = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final ThreadLocal<TenantId> unitTenant = new ThreadLocal<>();
     private final InMemoryTenantRepository tenantRepository = new InMemoryTenantRepository(this);
@@ -47,6 +53,11 @@ public final class InMemoryStore implements Transactions, RepositoryFixture {
     private final InMemoryAgentStateLog agentStateLog = new InMemoryAgentStateLog(this);
     private final InMemoryInteractionHistory interactionHistory = new InMemoryInteractionHistory(this);
     private final InMemoryContactRepository contactRepository = new InMemoryContactRepository(this);
+    private final InMemoryBillingAccounts billingAccountRepository = new InMemoryBillingAccounts(this);
+    private final InMemoryWebhookInbox webhookInbox = new InMemoryWebhookInbox(this);
+    private final InMemoryUsageLedger usageLedger = new InMemoryUsageLedger(this);
+    private final InMemoryInvoiceLedger invoiceLedger = new InMemoryInvoiceLedger(this);
+    private final InMemoryTenantPurge tenantPurge = new InMemoryTenantPurge(this);
 
     @Override
     public <T> T inTenant(TenantId tenant, Supplier<T> work) {
@@ -178,10 +189,40 @@ public final class InMemoryStore implements Transactions, RepositoryFixture {
         return contactRepository;
     }
 
+    @Override
+    public InMemoryBillingAccounts billingAccounts() {
+        return billingAccountRepository;
+    }
+
+    @Override
+    public InMemoryWebhookInbox webhookInbox() {
+        return webhookInbox;
+    }
+
+    @Override
+    public InMemoryUsageLedger usageLedger() {
+        return usageLedger;
+    }
+
+    @Override
+    public InMemoryInvoiceLedger invoiceLedger() {
+        return invoiceLedger;
+    }
+
+    @Override
+    public InMemoryTenantPurge tenantPurge() {
+        return tenantPurge;
+    }
+
     /** Every table; values are immutable, so a shallow copy of each is a snapshot of the store. */
     private List<Map<?, ?>> tables() {
         return List.of(tenants, users, apiKeys, refreshTokens, agents, queues, awayReasons, stateChanges, interactions,
-                contacts);
+                contacts, billingAccounts, webhookEvents, usage, invoices);
+    }
+
+    /** Every table, for deleting a tenant's rows. */
+    List<Map<?, ?>> tablesForPurge() {
+        return tables();
     }
 
     /** The tables as they were when a unit of work began, put back when it fails. */

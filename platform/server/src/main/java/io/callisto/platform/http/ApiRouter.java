@@ -66,7 +66,7 @@ public final class ApiRouter {
         Caller caller = null;
         if (endpoint.access() == Access.AUTHENTICATED) {
             caller = authenticator.apply(bearer(request));
-        } else {
+        } else if (endpoint.access() == Access.PUBLIC) {
             publicLimiter.check(clientAddress.of(request));
         }
         endpoint.handler().handle(caller, request, response);

@@ -25,6 +25,11 @@ public record Endpoint(Method method, String path, Access access, CallerHandler 
         return new Endpoint(method, path, Access.PUBLIC, (ignored, req, res) -> handler.handle(req, res));
     }
 
+    /** An open endpoint whose handler verifies a signature on every request (see {@link Access#SIGNED}). */
+    public static Endpoint signed(Method method, String path, PublicHandler handler) {
+        return new Endpoint(method, path, Access.SIGNED, (ignored, req, res) -> handler.handle(req, res));
+    }
+
     /** Whether a concrete request path matches this template. */
     public boolean matchesPath(String requestPath) {
         return templatePattern().matcher(requestPath).matches();

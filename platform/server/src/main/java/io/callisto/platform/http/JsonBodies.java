@@ -72,6 +72,19 @@ public final class JsonBodies {
         }
     }
 
+    /**
+     * The body exactly as sent, as UTF-8 text, for handlers that verify a signature over the raw bytes before
+     * parsing anything (a webhook). Same size limit and content type rule as the parsed bodies.
+     */
+    public String readRawJson(ServerRequest request) {
+        requireJsonContentType(request);
+        byte[] body = readLimited(request);
+        if (body.length == 0) {
+            throw Errors.invalid("body-required", "a JSON object body is required");
+        }
+        return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** NUL is valid JSON but no database stores it in text; refuse it here rather than fail later. */
     private static boolean containsNul(JsonNode node) {
         if (node == null) {

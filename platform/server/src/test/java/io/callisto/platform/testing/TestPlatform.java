@@ -94,7 +94,7 @@ public final class TestPlatform implements AutoCloseable {
         }
 
         @Override
-        public String startCheckout(Tenant tenant, String adminEmail) {
+        public String startCheckout(Tenant tenant, String adminEmail, int seats) {
             throw new IllegalStateException("billing disabled in tests");
         }
     }
