@@ -19,6 +19,31 @@ public final class Billing implements AutoCloseable {
     public record Schedule(Duration usage, Duration dunning, Duration reconciliation) {
         public static final Schedule DEFAULT = new Schedule(Duration.ofSeconds(5), Duration.ofMinutes(1),
                 Duration.ofHours(1));
+
+        /** CALLISTO_BILLING_{USAGE,DUNNING,RECONCILE}_PERIOD (ISO-8601 durations), else the defaults. */
+        public static Schedule from(java.util.function.Function<String, String> settings) {
+            return new Schedule(period(settings, "CALLISTO_BILLING_USAGE_PERIOD", DEFAULT.usage()),
+                    period(settings, "CALLISTO_BILLING_DUNNING_PERIOD", DEFAULT.dunning()),
+                    period(settings, "CALLISTO_BILLING_RECONCILE_PERIOD", DEFAULT.reconciliation()));
+        }
+
+        private static Duration period(java.util.function.Function<String, String> settings, String name,
+                                       Duration defaultValue) {
+            String value = settings.apply(name);
+            if (value == null || value.isBlank()) {
+                return defaultValue;
+            }
+            try {
+                Duration parsed = Duration.parse(value.trim());
+                if (parsed.isNegative() || parsed.isZero()) {
+                    throw new IllegalArgumentException(name + "=" + value + " is not valid: it must be positive");
+                }
+                return parsed;
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(name + "=" + value + " is not valid: expected a duration such as PT5S",
+                        e);
+            }
+        }
     }
 
     private final BillingConfig config;

@@ -1,5 +1,6 @@
 package io.callisto.billing;
 
+import io.callisto.core.error.Errors;
 import io.callisto.platform.http.ApiService;
 import io.callisto.platform.http.Endpoint;
 import io.callisto.platform.http.Json;
@@ -22,6 +23,7 @@ public final class BillingApi implements ApiService {
     /** Stripe's events are small; this bounds what an unauthenticated sender can make us read. */
     static final int MAX_WEBHOOK_BYTES = 256 * 1024;
     private static final System.Logger LOG = System.getLogger(BillingApi.class.getName());
+    private static final io.helidon.http.HeaderName STRIPE_SIGNATURE = HeaderNames.create("Stripe-Signature");
     private final BillingService billing;
     private final WebhookProcessor webhooks;
     private final JsonBodies bodies;
@@ -52,12 +54,17 @@ public final class BillingApi implements ApiService {
     }
 
     private void webhook(ServerRequest req, ServerResponse res) {
+        // Bad input is refused the same way whether billing is on or off: size, type, JSON object, signature header.
+        String payload = webhookBodies.readRawJson(req);
+        requireJsonObject(payload);
+        String signature = req.headers().first(STRIPE_SIGNATURE).orElse(null);
+        if (signature == null || signature.isBlank()) {
+            throw Errors.invalid("signature-required", "send the Stripe-Signature header");
+        }
         if (webhooks == null) {
             Problems.send(req, res, 404, "billing-disabled", "Not found", "billing is not enabled on this server");
             return;
         }
-        String payload = webhookBodies.readRawJson(req);
-        String signature = req.headers().first(HeaderNames.create("Stripe-Signature")).orElse(null);
         try {
             WebhookProcessor.Result result = webhooks.handle(payload, signature);
             Json.ok(res, Map.of("eventId", result.eventId(), "type", result.type(), "outcome", result.outcome(),
@@ -69,6 +76,16 @@ public final class BillingApi implements ApiService {
             LOG.log(System.Logger.Level.WARNING, "webhook deferred, the provider cannot be asked now: {0}", e.getMessage());
             Problems.send(req, res, 503, "provider-unavailable", "Provider unavailable",
                     "the payment provider could not be asked for the event's object; deliver it again later");
+        }
+    }
+
+    private static void requireJsonObject(String payload) {
+        try {
+            if (!Json.mapper().readTree(payload).isObject()) {
+                throw Errors.invalid("invalid-json", "the body must be a JSON object (a Stripe event)");
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw Errors.invalid("invalid-json", "the body is not valid JSON");
         }
     }
 

@@ -69,6 +69,7 @@ public final class Callisto implements AutoCloseable {
     private PlatformServer platform;
     private GatewayNode gateway;
     private JpaPersistence persistence;
+    private AcdParts acdParts;
 
     private Callisto() {
     }
@@ -98,6 +99,7 @@ public final class Callisto implements AutoCloseable {
             persistence = JpaPersistence.start(persistenceConfig(settings, dataDir));
             parts.add(persistence);
             AcdParts acd = new AcdParts(grid);
+            acdParts = acd;
             Billing billing = billing(settings, acd.live);
             parts.add(billing);
             platform = PlatformServer.start(new PlatformConfig(host, port, PlatformConfig.DEFAULT_MAX_JSON_BYTES,
@@ -119,7 +121,7 @@ public final class Callisto implements AutoCloseable {
                     persistence.interactionHistory(), persistence.agentStateLog(),
                     billing.usageLedgerOrNull(persistence.usageLedger()))::record)
                     .start(Duration.ofMillis(100)));
-            billing.startJobs(Billing.Schedule.DEFAULT);
+            billing.startJobs(Billing.Schedule.from(settings::getOrNull));
         }
         if (role == Role.GATEWAY) {
             gateway = GatewayNode.start(host, port, grid);
@@ -232,6 +234,14 @@ public final class Callisto implements AutoCloseable {
     /** The HTTP port the platform (or the gateway's observe endpoints) listen on. */
     public int httpPort() {
         return platform != null ? platform.port() : gateway.port();
+    }
+
+    /**
+     * Interactions as the media gateway enters them (voice calls); the gateway arrives with the SIP edge, and until
+     * then tests enter calls here exactly as it will.
+     */
+    public io.callisto.core.interaction.InteractionService interactions() {
+        return acdParts.interactions;
     }
 
     public PlatformServer platform() {

@@ -25,8 +25,12 @@ final class OpenApiOperations {
         this.document = document;
     }
 
-    /** One operation of the document. */
-    record Operation(String method, String path, boolean secured, JsonNode bodySchema, boolean bodyRequired) {
+    /**
+     * One operation of the document. {@code foreignBody}: the body is a third party's format (a payment provider's
+     * event), open to fields we do not know; {@code maxBodyBytes}: its own size limit, 0 for the API's usual one.
+     */
+    record Operation(String method, String path, boolean secured, JsonNode bodySchema, boolean bodyRequired,
+                     boolean foreignBody, int maxBodyBytes) {
         boolean hasPathId() {
             return path.contains("{");
         }
@@ -54,7 +58,9 @@ final class OpenApiOperations {
                 JsonNode schema = op.getValue().path("requestBody").path("content").path("application/json").get("schema");
                 operations.add(new Operation(op.getKey().toUpperCase(Locale.ROOT), path.getKey(), secured,
                         schema == null ? null : resolve(schema),
-                        op.getValue().path("requestBody").path("required").asBoolean(false)));
+                        op.getValue().path("requestBody").path("required").asBoolean(false),
+                        op.getValue().path("x-callisto-foreign-body").asBoolean(false),
+                        op.getValue().path("x-callisto-max-body-bytes").asInt(0)));
             }
         }
         return operations;

@@ -163,7 +163,7 @@ abstract class PlatformApiSuite {
                         .anyMatch(code -> code.getKey().startsWith("2") || code.getKey().equals("101"));
             }
         }
-        openApi.all().stream().filter(Operation::hasBody).forEach(op ->
+        openApi.all().stream().filter(Operation::hasBody).filter(op -> !op.foreignBody()).forEach(op ->
                 assertThat(op.bodySchema().path("additionalProperties").asBoolean(true)).as("%s is closed", op).isFalse());
     }
 
@@ -245,7 +245,7 @@ abstract class PlatformApiSuite {
         }
         bad.add(new BadBody("text", "text/plain", valid.toString().getBytes(StandardCharsets.UTF_8), 415, email));
         ObjectNode huge = valid.deepCopy();
-        huge.put("padding", "x".repeat(80_000));
+        huge.put("padding", "x".repeat(op.maxBodyBytes() > 0 ? op.maxBodyBytes() + 1_000 : 80_000));
         bad.add(new BadBody("oversized", "application/json", huge.toString().getBytes(StandardCharsets.UTF_8), 413, email));
         ObjectNode unknown = valid.deepCopy();
         unknown.put("isAdmin", true);

@@ -64,6 +64,44 @@ class RoutingServicesTest {
     }
 
     @Test
+    void aLeaseBillingRefusesIsNotStoredAndTheAcdKeepsTheOldOne() {
+        SeatService billed = new SeatService(w.store, w.store.tenants(), w.live, w.clock, (tenant, seats) -> {
+            throw io.callisto.core.error.Errors.conflict("no-subscription", "pay first");
+        });
+        w.seats.lease(w.admin, 2);
+        assertFails(() -> billed.lease(w.admin, 5), ErrorKind.CONFLICT, "no-subscription");
+        assertThat(w.store.tenants().find(w.id()).orElseThrow().seatsLeased()).isEqualTo(2);
+        assertThat(w.live.snapshot(w.id()).seatsLeased()).isEqualTo(2);
+    }
+
+    @Test
+    void aGrantedLeaseAppliesBelowTheSeatsInUseAndBlocksNewLogins() {
+        String q = w.queue("Q", "LONGEST_IDLE");
+        Caller ann = w.agent("ann@example.test", q);
+        Caller bob = w.agent("bob@example.test", q);
+        w.seats.lease(w.admin, 2);
+        w.states.set(ann, ann.principalId(), "AVAILABLE", null);
+        w.states.set(bob, bob.principalId(), "AVAILABLE", null);
+        w.live.execute(w.id(), new AcdCommand.SetSeats(1, true));
+        assertThat(w.live.snapshot(w.id()).seatsLeased()).isEqualTo(1);
+        w.states.set(bob, bob.principalId(), "OFFLINE", null);
+        assertFails(() -> w.states.set(bob, bob.principalId(), "AVAILABLE", null), ErrorKind.CONFLICT,
+                "seat-limit-reached");
+        assertThat(w.states.get(ann, ann.principalId()).state()).as("a logged-in agent keeps working")
+                .isEqualTo(AgentState.AVAILABLE);
+    }
+
+    @Test
+    void aTenantWhoseAgentsMayNotWorkQueuesNothing() {
+        String q = w.queue("Q", "LONGEST_IDLE");
+        w.store.runInTenant(w.id(), () -> w.store.tenants().update(w.store.tenants().find(w.id()).orElseThrow()
+                .withStatus(io.callisto.core.tenant.TenantStatus.SUSPENDED, w.clock.instant())));
+        assertFails(() -> w.interactions.create(w.admin, new InteractionService.NewTask("CHAT", q, null, null, null,
+                null, null)), ErrorKind.CONFLICT, "tenant-not-working");
+        assertThat(w.live.snapshot(w.id()).interactions()).isEmpty();
+    }
+
+    @Test
     void queuesAreValidatedStoredAndAppliedTogether() {
         String first = w.queue("First", "SKILLS");
         assertThat(invalidFields(() -> w.queues.create(w.admin, new QueueService.QueueInput("", "NOPE", null, -1, -1,
