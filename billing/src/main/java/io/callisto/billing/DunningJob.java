@@ -40,8 +40,9 @@ final class DunningJob {
         int deleted = 0;
         List<TenantId> expired = stores.accounts().retentionEnded(now, BATCH);
         for (TenantId tenant : expired) {
-            // Canceled, so the ACD already lets none of its agents work; its rows go now.
+            // Canceled, so the ACD already lets none of its agents work; its rows and its routing state go now.
             stores.purge().purge(tenant);
+            stores.acd().forget(tenant);
             LOG.log(System.Logger.Level.INFO, "tenant {0} deleted: canceled and its retention period is over", tenant);
             deleted++;
         }

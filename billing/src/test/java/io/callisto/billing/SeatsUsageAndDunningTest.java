@@ -187,6 +187,7 @@ class SeatsUsageAndDunningTest {
         world.clock.advance(Duration.ofDays(1));
         assertThat(world.billing.dunning().runOnce().deleted()).isEqualTo(1);
         assertThat(world.store.inTenant(tenant, () -> world.store.tenants().find(tenant))).isEmpty();
+        assertThat(world.acd.snapshot(tenant)).as("its routing state is gone too").isEmpty();
         assertThat(world.store.billingAccounts().tenantOfCustomer(stripe.subscription(subscription).customer())).isEmpty();
     }
 

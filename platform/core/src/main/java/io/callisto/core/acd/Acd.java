@@ -14,4 +14,7 @@ public interface Acd {
 
     /** A consistent copy of the tenant's routing state (for reads and statistics), if it has any. */
     Optional<TenantAcd> snapshot(TenantId tenant);
+
+    /** Drops the tenant's whole routing state (a deleted tenant); a tenant with none is a no-op. */
+    void forget(TenantId tenant);
 }

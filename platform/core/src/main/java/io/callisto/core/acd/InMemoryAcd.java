@@ -52,6 +52,11 @@ public final class InMemoryAcd implements Acd, AcdEventStream {
         }
     }
 
+    @Override
+    public void forget(TenantId tenant) {
+        tenants.remove(tenant);
+    }
+
     /** A deep copy, so readers never see a state another thread is changing: the grid's copy, its compact form. */
     static TenantAcd copy(TenantAcd acd) {
         return TenantAcd.fromBytes(acd.toBytes());

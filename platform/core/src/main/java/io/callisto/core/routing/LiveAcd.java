@@ -65,6 +65,11 @@ public final class LiveAcd {
         }
     }
 
+    /** Drops a deleted tenant's routing state from the ACD. */
+    public void forget(TenantId tenant) {
+        acd.forget(tenant);
+    }
+
     /** A consistent copy of the tenant's loaded routing state. */
     public TenantAcd snapshot(TenantId tenant) {
         TenantAcd state = acd.snapshot(tenant).orElse(null);

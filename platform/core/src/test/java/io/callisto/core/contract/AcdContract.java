@@ -110,6 +110,16 @@ public abstract class AcdContract {
     }
 
     @Test
+    void aForgottenTenantHasNoStateLeftAndOthersKeepTheirs() {
+        assertThat(acd.snapshot(a)).isPresent();
+        assertThat(acd.snapshot(b)).isPresent();
+        acd.forget(a);
+        acd.forget(a);
+        assertThat(acd.snapshot(a)).isEmpty();
+        assertThat(acd.snapshot(b)).isPresent();
+    }
+
+    @Test
     void concurrentAcceptsOfARingAllOfferConnectExactlyOneAgent() throws Exception {
         acd.execute(a, new AcdCommand.SetSeats(3));
         for (String agent : List.of("ann", "bob", "cy")) {

@@ -60,4 +60,9 @@ public final class GridAcd implements Acd {
     public Optional<TenantAcd> snapshot(TenantId tenant) {
         return Optional.ofNullable(tenants.get(tenant.value())).map(StoredTenant::load);
     }
+
+    @Override
+    public void forget(TenantId tenant) {
+        tenants.remove(tenant.value());
+    }
 }
