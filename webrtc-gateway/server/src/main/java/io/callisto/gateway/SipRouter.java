@@ -23,15 +23,23 @@ public final class SipRouter implements SipHandler {
     public void onRequest(IncomingRequest request) {
         switch (request.method()) {
             case "REGISTER" -> registrar.handle(request);
-            case "OPTIONS" -> request.respond(SipResponse.of(200, "OK").withHeader("Allow", ALLOW)
-                    .withHeader("Accept", "application/sdp"));
+            case "OPTIONS" -> request.respond(allow(SipResponse.of(200, "OK")).withHeader("Accept", "application/sdp"));
             case "INVITE" -> calls.onRequest(request);
             case "ACK" -> {
                 // an ACK outside a dialog (or for a 4xx the stack already absorbed) needs no answer
             }
             case "BYE", "CANCEL", "INFO", "NOTIFY", "REFER", "UPDATE", "PRACK" ->
                     request.respond(SipResponse.of(481, "Call/Transaction Does Not Exist"));
-            default -> request.respond(SipResponse.of(405, "Method Not Allowed").withHeader("Allow", ALLOW));
+            default -> request.respond(allow(SipResponse.of(405, "Method Not Allowed")));
         }
+    }
+
+    /** One Allow header per method: the same as a comma list on the wire, and what the stack's parser accepts. */
+    private static SipResponse allow(SipResponse response) {
+        SipResponse withAllow = response;
+        for (String method : ALLOW.split(", ")) {
+            withAllow = withAllow.withHeader("Allow", method);
+        }
+        return withAllow;
     }
 }

@@ -1,0 +1,72 @@
+package io.callisto.gateway;
+
+import io.callisto.core.acd.AcdEventStream;
+import io.callisto.gateway.call.CallControl;
+import io.callisto.gateway.call.CallRegistry;
+import io.callisto.gateway.call.CallServices;
+import io.callisto.gateway.media.rtp.RelayEngine;
+import io.callisto.gateway.sip.registrar.Registrar;
+import io.callisto.gateway.sip.stack.SipEndpoint;
+import io.callisto.gateway.sip.stack.SipStackConfig;
+
+/**
+ * The SIP edge, assembled: the stack listening for carriers, PBXs and agents' phones, the registrar, call control
+ * following the ACD's events, and the media relay. Stops in reverse: calls end, the stack stops, the relay closes.
+ */
+public final class SipGateway implements AutoCloseable {
+    private final SipEndpoint endpoint;
+    private final CallRegistry calls;
+    private final AutoCloseable subscription;
+    private final RelayEngine relay;
+
+    private SipGateway(SipEndpoint endpoint, CallRegistry calls, AutoCloseable subscription, RelayEngine relay) {
+        this.endpoint = endpoint;
+        this.calls = calls;
+        this.subscription = subscription;
+        this.relay = relay;
+    }
+
+    public static SipGateway start(SipGatewayConfig config, CallServices services, Registrar registrar,
+                                   AcdEventStream events) {
+        CallRegistry calls = new CallRegistry();
+        CallControl control = new CallControl(services, calls);
+        AutoCloseable subscription = events.subscribe(calls::onBatch);
+        try {
+            SipEndpoint endpoint = SipEndpoint.start(SipStackConfig.of("callisto-" + config.sipPort(), config.sipHost(),
+                    config.sipPort()), new SipRouter(registrar, control));
+            control.attach(endpoint);
+            return new SipGateway(endpoint, calls, subscription, services.relay());
+        } catch (RuntimeException e) {
+            closeQuietly(subscription);
+            throw e;
+        }
+    }
+
+    public int sipPort() {
+        return endpoint.port();
+    }
+
+    public CallRegistry calls() {
+        return calls;
+    }
+
+    public RelayEngine relay() {
+        return relay;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(subscription);
+        calls.close();
+        endpoint.close();
+        relay.close();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            System.getLogger(SipGateway.class.getName()).log(System.Logger.Level.DEBUG, "close failed: " + e);
+        }
+    }
+}

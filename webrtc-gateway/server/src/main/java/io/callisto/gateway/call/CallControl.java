@@ -1,0 +1,71 @@
+package io.callisto.gateway.call;
+
+import io.callisto.core.error.CallistoException;
+import io.callisto.gateway.sip.sdp.NoCommonCodecException;
+import io.callisto.gateway.sip.sdp.SdpException;
+import io.callisto.gateway.sip.stack.IncomingRequest;
+import io.callisto.gateway.sip.stack.SipEndpoint;
+import io.callisto.gateway.sip.stack.SipHandler;
+import io.callisto.gateway.sip.stack.SipResponse;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * New INVITEs from carriers and PBXs: admitted (number and trunk), checked against the trunk's channel limit
+ * and the tenant's status, then carried by an {@link InboundCall}. Every refusal is a SIP status and places no call.
+ */
+public final class CallControl implements SipHandler {
+    private static final System.Logger LOG = System.getLogger(CallControl.class.getName());
+    private final CallServices services;
+    private final CallRegistry registry;
+    private final InboundAdmission admission;
+    private final Map<String, AtomicInteger> channels = new ConcurrentHashMap<>();
+    private volatile SipEndpoint endpoint;
+
+    public CallControl(CallServices services, CallRegistry registry) {
+        this.services = services;
+        this.registry = registry;
+        this.admission = new InboundAdmission(services.directory());
+    }
+
+    /** The endpoint legs are made on (set once it listens). */
+    public void attach(SipEndpoint sip) {
+        this.endpoint = sip;
+    }
+
+    @Override
+    public void onRequest(IncomingRequest invite) {
+        InboundAdmission.Decision decision = admission.decide(invite);
+        if (decision.refusal() != null) {
+            LOG.log(System.Logger.Level.INFO, "INVITE for {0} from {1} refused: {2}", invite.requestUriText(),
+                    invite.source(), decision.refusal().status());
+            invite.respond(decision.refusal());
+            return;
+        }
+        InboundAdmission.Admitted admitted = decision.admitted();
+        try {
+            services.acd().requireWorking(admitted.route().tenant());
+        } catch (CallistoException e) {
+            invite.respond(SipResponse.of(480, "Temporarily Unavailable"));
+            return;
+        }
+        AtomicInteger used = channels.computeIfAbsent(admitted.trunk().id(), k -> new AtomicInteger());
+        if (used.incrementAndGet() > admitted.trunk().maxChannels()) {
+            used.decrementAndGet();
+            invite.respond(SipResponse.of(503, "Service Unavailable").withHeader("Retry-After", "5"));
+            return;
+        }
+        InboundCall call = new InboundCall(services, endpoint, registry, admitted, invite, used::decrementAndGet);
+        try {
+            call.start(invite);
+        } catch (NoCommonCodecException e) {
+            call.refuse(488, "Not Acceptable Here");
+        } catch (SdpException e) {
+            call.refuse(400, "Bad Request: unusable SDP");
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "call " + call.id() + " failed to start", e);
+            call.refuse(500, "Server Internal Error");
+        }
+    }
+}

@@ -1,0 +1,375 @@
+package io.callisto.gateway.call;
+
+import io.callisto.core.acd.AcdCommand;
+import io.callisto.core.acd.Channel;
+import io.callisto.core.acd.NewInteraction;
+import io.callisto.core.acd.Skills;
+import io.callisto.core.calls.CallDirection;
+import io.callisto.core.calls.CallDisposition;
+import io.callisto.core.calls.CallRecord;
+import io.callisto.core.calls.HangupSide;
+import io.callisto.core.error.CallistoException;
+import io.callisto.core.ids.Ids;
+import io.callisto.core.ids.TenantId;
+import io.callisto.gateway.media.audio.G711;
+import io.callisto.gateway.media.audio.PromptPlayer;
+import io.callisto.gateway.media.audio.RingbackTone;
+import io.callisto.gateway.media.rtp.RtpBridge;
+import io.callisto.gateway.media.rtp.Side;
+import io.callisto.gateway.sip.registrar.Binding;
+import io.callisto.gateway.sip.sdp.Answer;
+import io.callisto.gateway.sip.sdp.Direction;
+import io.callisto.gateway.sip.sdp.NegotiatedMedia;
+import io.callisto.gateway.sip.sdp.OfferAnswer;
+import io.callisto.gateway.sip.sdp.SdpParser;
+import io.callisto.gateway.sip.sdp.SessionDescription;
+import io.callisto.gateway.sip.stack.IncomingRequest;
+import io.callisto.gateway.sip.stack.LegListener;
+import io.callisto.gateway.sip.stack.OutgoingInvite;
+import io.callisto.gateway.sip.stack.SipEndpoint;
+import io.callisto.gateway.sip.stack.SipHeader;
+import io.callisto.gateway.sip.stack.SipLeg;
+import io.callisto.gateway.sip.stack.SipResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One inbound call through the B2BUA: the caller's leg (side A of the relay) is answered at once and hears
+ * ringback while the call waits in the ACD; each offer rings the agent's registered phone (side B); the agent's
+ * answer connects the two sides, G.711 passing through untouched. Hang-up on either side ends both, the ACD's
+ * interaction and the call's detail record. State changes are serialized on the call (synchronized).
+ */
+public final class InboundCall {
+    private static final System.Logger LOG = System.getLogger(InboundCall.class.getName());
+    private enum State { STARTING, QUEUED, CONNECTED, ENDED }
+
+    private final CallServices services;
+    private final SipEndpoint endpoint;
+    private final CallRegistry registry;
+    private final InboundAdmission.Admitted admitted;
+    private final Runnable releaseChannel;
+    private final String id = Ids.next('c');
+    private final String caller;
+    private final Instant startedAt;
+    private State state = State.STARTING;
+    private IncomingRequest invite;
+    private SipLeg callerLeg;
+    private NegotiatedMedia callerMedia;
+    private RtpBridge bridge;
+    private PromptPlayer ringback;
+    private AgentAttempt attempt;
+    private String connectedAgent;
+    private Instant connectedAt;
+    private long sessionVersion = 1;
+
+    InboundCall(CallServices services, SipEndpoint endpoint, CallRegistry registry, InboundAdmission.Admitted admitted,
+                IncomingRequest invite, Runnable releaseChannel) {
+        this.services = services;
+        this.endpoint = endpoint;
+        this.registry = registry;
+        this.admitted = admitted;
+        this.invite = invite;
+        this.releaseChannel = releaseChannel;
+        this.caller = invite.fromUri().user();
+        this.startedAt = services.clock().instant();
+    }
+
+    /** The call's id, which is also its interaction's id in the ACD. */
+    public String id() {
+        return id;
+    }
+
+    TenantId tenant() {
+        return admitted.route().tenant();
+    }
+
+    /** Negotiates media, answers with ringback, and enters the call into the ACD. */
+    synchronized void start(IncomingRequest request) {
+        SessionDescription offer = SdpParser.parse(request.body());
+        bridge = services.relay().open();
+        Answer answer = OfferAnswer.answer(offer, services.mediaHost(), bridge.leg(Side.A).rtpPort(), Direction.SENDRECV,
+                System.nanoTime() & 0xffffffL, sessionVersion);
+        callerMedia = answer.media();
+        MediaPlumbing.point(bridge, Side.A, callerMedia);
+        registry.add(this);
+        callerLeg = endpoint.accept(request, new CallerListener());
+        invite = null;
+        callerLeg.answer(answer.description().toString());
+        ringback = PromptPlayer.loop(bridge, Side.A, RingbackTone.northAmerican(MediaPlumbing.law(callerMedia)));
+        state = State.QUEUED;
+        try {
+            services.interactions().enqueue(tenant(), new NewInteraction(id, Channel.VOICE, admitted.route().queueId(), 0,
+                    Skills.NONE, caller, null, Map.of("numberId", admitted.route().numberId(), "trunkId",
+                    admitted.trunk().id()), services.contacts().match(tenant(), caller).orElse(null)));
+        } catch (CallistoException e) {
+            LOG.log(System.Logger.Level.WARNING, "call {0} could not be queued: {1}", id, e.getMessage());
+            end(HangupSide.SYSTEM, CallDisposition.FAILED, 503, true);
+        }
+    }
+
+    /** Refuses the INVITE before any leg exists (bad SDP, no common codec, failure). */
+    synchronized void refuse(int status, String reason) {
+        if (invite != null) {
+            invite.respond(SipResponse.of(status, reason));
+            invite = null;
+        } else if (callerLeg != null) {
+            callerLeg.hangUp();
+        }
+        state = State.ENDED;
+        cleanUp();
+    }
+
+    // ---- ACD events --------------------------------------------------------------------------------
+
+    synchronized void offered(String agentId) {
+        if (state != State.QUEUED || attempt != null) {
+            return;
+        }
+        List<Binding> phones = services.phones().of(tenant(), agentId);
+        if (phones.isEmpty()) {
+            acd(new AcdCommand.Reject(id, agentId));
+            return;
+        }
+        Binding phone = phones.getFirst();
+        SessionDescription offer = OfferAnswer.offer(services.mediaHost(), bridge.leg(Side.B).rtpPort(),
+                List.of(callerMedia.codec()), callerMedia.hasTelephoneEvent() ? MediaPlumbing.AGENT_TELEPHONE_EVENT : -1,
+                Direction.SENDRECV, System.nanoTime() & 0xffffffL, 1);
+        String from = "sip:" + (caller == null ? "anonymous" : caller) + "@" + endpoint.host() + ":" + endpoint.port();
+        AgentAttempt next = new AgentAttempt(agentId, offer);
+        attempt = next;
+        try {
+            next.leg = endpoint.invite(new OutgoingInvite(phone.contact(), phone.sourceHost(), phone.sourcePort(),
+                    phone.transport(), from, null, "sip:" + phone.username() + "@" + tenant().value(), offer.toString(),
+                    List.of(new SipHeader("X-Callisto-Interaction", id))), next);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "call {0}: cannot ring agent {1}: {2}", id, agentId, e.getMessage());
+            attempt = null;
+            acd(new AcdCommand.Reject(id, agentId));
+        }
+    }
+
+    synchronized void offerWithdrawn(String agentId) {
+        if (attempt != null && attempt.agentId.equals(agentId) && state == State.QUEUED) {
+            attempt.leg.hangUp();
+            attempt = null;
+        }
+    }
+
+    synchronized void endedByAcd() {
+        if (state == State.QUEUED) {
+            end(HangupSide.SYSTEM, CallDisposition.ABANDONED, 480, true);
+        }
+    }
+
+    // ---- the agent's leg ---------------------------------------------------------------------------
+
+    private synchronized void agentAnswered(AgentAttempt a, String sdp) {
+        if (attempt != a || state != State.QUEUED) {
+            a.leg.hangUp();
+            return;
+        }
+        NegotiatedMedia agentMedia;
+        try {
+            agentMedia = OfferAnswer.accept(a.offer, SdpParser.parse(sdp == null ? "" : sdp));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "call {0}: agent {1} answered with unusable SDP: {2}", id, a.agentId,
+                    e.getMessage());
+            a.leg.hangUp();
+            attempt = null;
+            acd(new AcdCommand.Reject(id, a.agentId));
+            return;
+        }
+        try {
+            services.acd().execute(tenant(), new AcdCommand.Accept(id, a.agentId));
+        } catch (CallistoException e) {
+            // the offer was withdrawn meanwhile (timeout, caller gone): this answer is too late
+            a.leg.hangUp();
+            attempt = null;
+            return;
+        }
+        MediaPlumbing.point(bridge, Side.B, agentMedia);
+        MediaPlumbing.map(bridge, callerMedia, agentMedia);
+        ringback.stop();
+        bridge.connect();
+        connectedAgent = a.agentId;
+        connectedAt = services.clock().instant();
+        state = State.CONNECTED;
+    }
+
+    private synchronized void agentFailed(AgentAttempt a, int status) {
+        if (attempt != a) {
+            return;
+        }
+        attempt = null;
+        if (state == State.QUEUED) {
+            LOG.log(System.Logger.Level.INFO, "call {0}: agent {1} did not answer ({2})", id, a.agentId, status);
+            acd(new AcdCommand.Reject(id, a.agentId));
+        }
+    }
+
+    private synchronized void agentHungUp(AgentAttempt a) {
+        if (attempt == a && state == State.CONNECTED) {
+            end(HangupSide.AGENT, CallDisposition.ANSWERED, 200, true);
+        }
+    }
+
+    // ---- the caller's leg --------------------------------------------------------------------------
+
+    private synchronized void callerHungUp() {
+        if (state == State.ENDED) {
+            return;
+        }
+        end(HangupSide.CALLER, state == State.CONNECTED ? CallDisposition.ANSWERED : CallDisposition.ABANDONED, 200,
+                false);
+    }
+
+    private synchronized String reinvite(Side side, String offerText) {
+        NegotiatedMedia current = side == Side.A ? callerMedia : attempt == null ? null : attempt.media;
+        SessionDescription offer = SdpParser.parse(offerText);
+        Answer answer = OfferAnswer.answer(offer, services.mediaHost(), bridge.leg(side).rtpPort(), Direction.SENDRECV,
+                1, ++sessionVersion, current == null ? OfferAnswer.SUPPORTED : List.of(current.codec()));
+        MediaPlumbing.point(bridge, side, answer.media());
+        if (side == Side.A) {
+            callerMedia = answer.media();
+        }
+        return answer.description().toString();
+    }
+
+    /** Ends both legs and the interaction, writes the record. {@code hangUpCaller}: the caller's leg is still up. */
+    private void end(HangupSide side, CallDisposition disposition, int cause, boolean hangUpCaller) {
+        State before = state;
+        state = State.ENDED;
+        if (hangUpCaller && callerLeg != null) {
+            callerLeg.hangUp();
+        }
+        String agent = connectedAgent;
+        if (attempt != null) {
+            attempt.leg.hangUp();
+        }
+        if (before == State.CONNECTED) {
+            acd(new AcdCommand.Complete(id, agent, null, null));
+        } else if (before == State.QUEUED && side != HangupSide.SYSTEM) {
+            acd(new AcdCommand.Abandon(id));
+        }
+        record(side, disposition, cause, agent);
+        cleanUp();
+    }
+
+    private void record(HangupSide side, CallDisposition disposition, int cause, String agent) {
+        Instant now = services.clock().instant();
+        Instant answered = connectedAt;
+        long wait = Duration.between(startedAt, answered == null ? now : answered).toSeconds();
+        long talk = answered == null ? 0 : Duration.between(answered, now).toSeconds();
+        try {
+            services.records().record(tenant(), new CallRecord(id, CallDirection.INBOUND, caller,
+                    admitted.route().e164(), admitted.route().numberId(), admitted.trunk().id(), admitted.route().queueId(),
+                    agent, id, startedAt, answered, now, wait, talk, 0, disposition, side, cause, null));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "call " + id + ": its detail record could not be stored", e);
+        }
+    }
+
+    private void cleanUp() {
+        if (ringback != null) {
+            ringback.stop();
+        }
+        if (bridge != null) {
+            bridge.close();
+        }
+        registry.remove(this);
+        releaseChannel.run();
+    }
+
+    private void acd(AcdCommand command) {
+        try {
+            services.acd().execute(tenant(), command);
+        } catch (CallistoException e) {
+            LOG.log(System.Logger.Level.DEBUG, "call {0}: the ACD refused {1}: {2}", id, command, e.code());
+        }
+    }
+
+    /** The gateway stops: every call ends. */
+    synchronized void shutdown() {
+        if (state != State.ENDED) {
+            end(HangupSide.SYSTEM, state == State.CONNECTED ? CallDisposition.ANSWERED : CallDisposition.FAILED, 503,
+                    true);
+        }
+    }
+
+    /** The caller's leg. */
+    private final class CallerListener implements LegListener {
+        @Override
+        public void onBye(SipLeg leg) {
+            callerHungUp();
+        }
+
+        @Override
+        public void onCancel(SipLeg leg) {
+            callerHungUp();
+        }
+
+        @Override
+        public String onReinvite(SipLeg leg, String offer) {
+            try {
+                return reinvite(Side.A, offer);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    /** One ringing of one agent's phone. */
+    private final class AgentAttempt implements LegListener {
+        private final String agentId;
+        private final SessionDescription offer;
+        private volatile SipLeg leg;
+        private volatile NegotiatedMedia media;
+
+        AgentAttempt(String agentId, SessionDescription offer) {
+            this.agentId = agentId;
+            this.offer = offer;
+        }
+
+        @Override
+        public void onProvisional(SipLeg l, int status, String sdp) {
+            if (status == 180 || status == 183) {
+                synchronized (InboundCall.this) {
+                    if (attempt == this && state == State.QUEUED) {
+                        acd(new AcdCommand.Ringing(id, agentId));
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void onAnswered(SipLeg l, String sdp) {
+            agentAnswered(this, sdp);
+        }
+
+        @Override
+        public void onFailed(SipLeg l, int status, String reason) {
+            agentFailed(this, status);
+        }
+
+        @Override
+        public void onBye(SipLeg l) {
+            agentHungUp(this);
+        }
+
+        @Override
+        public String onReinvite(SipLeg l, String offerText) {
+            try {
+                return reinvite(Side.B, offerText);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    /** For the media plumbing's law choice: the caller's codec as G.711 law. */
+    static G711.Law lawOf(NegotiatedMedia media) {
+        return MediaPlumbing.law(media);
+    }
+}

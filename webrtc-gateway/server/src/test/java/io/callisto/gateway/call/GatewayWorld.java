@@ -1,0 +1,130 @@
+package io.callisto.gateway.call;
+
+import io.callisto.core.acd.AcdCommand;
+import io.callisto.core.acd.AgentState;
+import io.callisto.core.acd.InMemoryAcd;
+import io.callisto.core.agent.AgentService;
+import io.callisto.core.auth.Caller;
+import io.callisto.core.calls.CallRecord;
+import io.callisto.core.calls.CallRecorder;
+import io.callisto.core.contract.Fixtures;
+import io.callisto.core.crm.ContactService;
+import io.callisto.core.ids.TenantId;
+import io.callisto.core.interaction.InteractionService;
+import io.callisto.core.queue.QueueService;
+import io.callisto.core.routing.EventRecorder;
+import io.callisto.core.routing.LiveAcd;
+import io.callisto.core.routing.SeatService;
+import io.callisto.core.telephony.NumberService;
+import io.callisto.core.telephony.StoredTelephonyDirectory;
+import io.callisto.core.telephony.TrunkService;
+import io.callisto.core.tenant.Tenant;
+import io.callisto.core.testing.InMemoryStore;
+import io.callisto.core.user.Role;
+import io.callisto.core.user.User;
+import io.callisto.gateway.SipGateway;
+import io.callisto.gateway.SipGatewayConfig;
+import io.callisto.gateway.media.rtp.PortRange;
+import io.callisto.gateway.media.rtp.RelayConfig;
+import io.callisto.gateway.media.rtp.RelayEngine;
+import io.callisto.gateway.registrar.StoredSipAccounts;
+import io.callisto.gateway.sip.registrar.DigestRegistrarAuth;
+import io.callisto.gateway.sip.registrar.InMemoryBindingStore;
+import io.callisto.gateway.sip.registrar.Registrar;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The SIP edge over the in-memory store and ACD, as the distribution wires it over the database and the grid: one
+ * tenant with a queue, a carrier trunk allowing 127.0.0.1, a number routed to the queue, and a gateway listening
+ * on a free loopback port.
+ */
+final class GatewayWorld implements AutoCloseable {
+    static final String NUMBER = "+15551230000";
+    static final String PASSWORD = "Sip-Secret-42";
+    final Clock clock = Clock.systemUTC();
+    final InMemoryStore store = new InMemoryStore();
+    final InMemoryAcd acd = new InMemoryAcd(clock);
+    final LiveAcd live = new LiveAcd(acd, store, store.tenants(), store.queues(), store.agents());
+    final InMemoryBindingStore bindings = new InMemoryBindingStore();
+    final Tenant tenant = Fixtures.tenant();
+    final Caller admin = new Caller(tenant.id(), "admin-1", Caller.Kind.USER, Set.of(Role.ADMIN));
+    final AgentService agents = new AgentService(store, store.agents(), store.users(), store.queues(), live, clock);
+    final String queueId;
+    final String trunkId;
+    final SipGateway gateway;
+    final RelayEngine relay;
+
+    GatewayWorld() throws Exception {
+        store.runInTenant(tenant.id(), () -> store.tenants().insert(tenant));
+        EventRecorder recorder = new EventRecorder(store, store.interactionHistory(), store.agentStateLog());
+        acd.subscribe(batch -> recorder.record(List.of(batch)));
+        new SeatService(store, store.tenants(), live, clock).lease(admin, 5);
+        queueId = new QueueService(store, store.queues(), store.agents(), live, clock).create(admin,
+                new QueueService.QueueInput("Support", "LONGEST_IDLE", null, null, null, null, false, null, 0, null, null,
+                        null)).id();
+        trunkId = new TrunkService(store, store.trunks(), clock).create(admin, new TrunkService.TrunkInput("Carrier",
+                "CARRIER", "127.0.0.1", 5060, "UDP", null, null, false, null, List.of("127.0.0.1/32"), List.of(), null,
+                50, true, Set.of())).id();
+        new NumberService(store, store.numbers(), store.trunks(), store.queues(), clock).create(admin,
+                new NumberService.NumberInput(NUMBER, "Main", trunkId, new NumberService.TargetInput("QUEUE", queueId,
+                        null), Set.of()));
+        relay = new RelayEngine(RelayConfig.of(InetAddress.getLoopbackAddress(), PortRange.parse("31000-31999")));
+        ContactService contacts = new ContactService(store, store.contacts(), clock);
+        CallServices services = new CallServices(new StoredTelephonyDirectory(store, store.trunks(), store.numbers()),
+                live, new InteractionService(store, live, store.interactionHistory(), contacts), contacts,
+                new AgentPhones(store, store.agents(), bindings, clock), relay, new CallRecorder(store,
+                store.callRecords()), clock, "127.0.0.1");
+        Registrar registrar = new Registrar(new StoredSipAccounts(store, store.agents()), bindings,
+                new DigestRegistrarAuth("test-secret-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                clock);
+        gateway = SipGateway.start(new SipGatewayConfig("127.0.0.1", freePort(), "127.0.0.1", "31000-31999"), services,
+                registrar, acd);
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    TenantId id() {
+        return tenant.id();
+    }
+
+    /** An agent of the queue with a SIP username and password; returns its agent id. */
+    String agent(String sipUsername) {
+        User user = Fixtures.user(tenant.id(), sipUsername + "@example.test", Role.AGENT);
+        store.runInTenant(tenant.id(), () -> store.users().insert(tenant.id(), user));
+        agents.create(admin, new AgentService.AgentInput(user.id().value(), null, Set.of(queueId), null, sipUsername,
+                PASSWORD, false));
+        return user.id().value();
+    }
+
+    void available(String agentId) {
+        live.execute(tenant.id(), new AcdCommand.SetPresence(agentId, AgentState.AVAILABLE, null));
+    }
+
+    AgentState stateOf(String agentId) {
+        return live.snapshot(tenant.id()).agent(agentId).orElseThrow().state();
+    }
+
+    List<CallRecord> callRecords() {
+        return store.inTenant(tenant.id(), () -> store.callRecords().list(tenant.id(),
+                new io.callisto.core.calls.CallFilter(null, null, null, null), io.callisto.core.page.PageRequest.first(50))
+                .items());
+    }
+
+    Map<String, Object> nothing() {
+        return Map.of();
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+    }
+}
