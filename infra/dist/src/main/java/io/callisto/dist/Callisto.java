@@ -1,9 +1,12 @@
 package io.callisto.dist;
 
 import io.callisto.admin.agents.AgentsApi;
+import io.callisto.admin.calls.CallsApi;
 import io.callisto.admin.crm.ContactsApi;
 import io.callisto.admin.queues.QueuesApi;
 import io.callisto.admin.seats.SeatsApi;
+import io.callisto.admin.telephony.NumbersApi;
+import io.callisto.admin.telephony.TrunksApi;
 import io.callisto.admin.users.UsersApi;
 import io.callisto.billing.Billing;
 import io.callisto.billing.BillingConfig;
@@ -11,6 +14,10 @@ import io.callisto.billing.BillingStores;
 import io.callisto.core.agent.AgentService;
 import io.callisto.core.agent.AgentStateService;
 import io.callisto.core.agent.AwayReasonService;
+import io.callisto.core.calls.CallRecordService;
+import io.callisto.core.calls.CallRecorder;
+import io.callisto.core.calls.FileRecordingStore;
+import io.callisto.core.calls.RecordingStore;
 import io.callisto.core.crm.ContactService;
 import io.callisto.core.interaction.InteractionService;
 import io.callisto.core.queue.QueueService;
@@ -18,6 +25,10 @@ import io.callisto.core.routing.EventRecorder;
 import io.callisto.core.routing.LiveAcd;
 import io.callisto.core.routing.RealtimeStats;
 import io.callisto.core.routing.SeatService;
+import io.callisto.core.telephony.NumberService;
+import io.callisto.core.telephony.StoredTelephonyDirectory;
+import io.callisto.core.telephony.TelephonyDirectory;
+import io.callisto.core.telephony.TrunkService;
 import io.callisto.core.tx.Transactions;
 import io.callisto.core.auth.AccessTokens;
 import io.callisto.core.auth.ApiKeyService;
@@ -70,6 +81,7 @@ public final class Callisto implements AutoCloseable {
     private GatewayNode gateway;
     private JpaPersistence persistence;
     private AcdParts acdParts;
+    private io.callisto.gateway.SipGateway sip;
 
     private Callisto() {
     }
@@ -98,7 +110,7 @@ public final class Callisto implements AutoCloseable {
         if (role.runsPlatform()) {
             persistence = JpaPersistence.start(persistenceConfig(settings, dataDir));
             parts.add(persistence);
-            AcdParts acd = new AcdParts(grid);
+            AcdParts acd = new AcdParts(grid, dataDir);
             acdParts = acd;
             Billing billing = billing(settings, acd.live);
             parts.add(billing);
@@ -122,6 +134,12 @@ public final class Callisto implements AutoCloseable {
                     billing.usageLedgerOrNull(persistence.usageLedger()))::record)
                     .start(Duration.ofMillis(100)));
             billing.startJobs(Billing.Schedule.from(settings::getOrNull));
+            if (role == Role.ALL) {
+                // The all-in-one process is also the SIP edge, on CALLISTO_SIP_HOST:CALLISTO_SIP_PORT (UDP and TCP).
+                sip = SipEdge.start(SipEdge.config(settings), grid, persistence, acd.live, acd.interactions, acd.contacts,
+                        SigningKey.resolve(settings, persistence.clusterSecrets()), clock);
+                parts.add(sip);
+            }
         }
         if (role == Role.GATEWAY) {
             gateway = GatewayNode.start(host, port, grid);
@@ -163,8 +181,11 @@ public final class Callisto implements AutoCloseable {
         private final InteractionService interactions;
         private final RealtimeStats stats;
         private final EventsHub events;
+        private final TelephonyDirectory telephony;
+        private final CallRecorder callRecorder;
+        private final RecordingStore recordings;
 
-        AcdParts(GridNode grid) {
+        AcdParts(GridNode grid, Path dataDir) {
             Transactions tx = persistence.transactions();
             live = new LiveAcd(new GridAcd(grid, clock), tx, persistence.tenants(), persistence.queues(),
                     persistence.agents());
@@ -173,6 +194,9 @@ public final class Callisto implements AutoCloseable {
             interactions = new InteractionService(tx, live, persistence.interactionHistory(), contacts);
             stats = new RealtimeStats(live, clock);
             events = new EventsHub(new GridAcdEvents(grid::map), stats, Duration.ofSeconds(2));
+            telephony = new StoredTelephonyDirectory(tx, persistence.trunks(), persistence.numbers());
+            callRecorder = new CallRecorder(tx, persistence.callRecords());
+            recordings = new FileRecordingStore(dataDir);
         }
 
         List<ApiService> apis(Billing billing) {
@@ -186,7 +210,11 @@ public final class Callisto implements AutoCloseable {
                     new ContactsApi(contacts, interactions, bodies()),
                     new InteractionsApi(interactions, bodies()),
                     new AgentStateApi(new AgentStateService(tx, live, reasons, persistence.agentStateLog()), bodies()),
-                    new StatsApi(stats));
+                    new StatsApi(stats),
+                    new TrunksApi(new TrunkService(tx, persistence.trunks(), clock), bodies()),
+                    new NumbersApi(new NumberService(tx, persistence.numbers(), persistence.trunks(), persistence.queues(),
+                            clock), bodies()),
+                    new CallsApi(new CallRecordService(tx, persistence.callRecords()), recordings));
         }
     }
 
@@ -242,6 +270,36 @@ public final class Callisto implements AutoCloseable {
      */
     public io.callisto.core.interaction.InteractionService interactions() {
         return acdParts.interactions;
+    }
+
+    /**
+     * Which tenant a dialled number belongs to and where its calls go, and the tenants' trunks: the SIP gateway's
+     * read port. Only where the platform runs (roles {@code all} and {@code platform}).
+     */
+    public TelephonyDirectory telephony() {
+        return requireAcdParts().telephony;
+    }
+
+    /** How the gateway writes call detail records (idempotently, each in its own unit of work). */
+    public CallRecorder callRecords() {
+        return requireAcdParts().callRecorder;
+    }
+
+    /** Where the gateway writes call recordings: {@code <CALLISTO_DATA_DIR>/recordings/<tenantId>/<callId>.wav}. */
+    public RecordingStore recordings() {
+        return requireAcdParts().recordings;
+    }
+
+    private AcdParts requireAcdParts() {
+        if (acdParts == null) {
+            throw new IllegalStateException("only a node that runs the platform (role all or platform) has this");
+        }
+        return acdParts;
+    }
+
+    /** The SIP edge of an all-in-one process (null in other roles). */
+    public io.callisto.gateway.SipGateway sip() {
+        return sip;
     }
 
     public PlatformServer platform() {

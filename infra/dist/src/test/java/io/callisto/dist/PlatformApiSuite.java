@@ -33,10 +33,13 @@ abstract class PlatformApiSuite {
     static Tenant a;
     static Tenant b;
 
-    /** A signed-up tenant with an admin token, an agent, a supervisor and an API key. */
+    /**
+     * A signed-up tenant with an admin token, an agent, a supervisor and an API key, and one object of each kind the
+     * templated paths name: a queue, a contact, a waiting task, a trunk, a number and a call record with a recording.
+     */
     record Tenant(String id, String adminToken, String adminId, String agentId, String agentToken,
                   String supervisorToken, String apiKeyId, String apiKey, Set<String> secrets, String queueId,
-                  String contactId, String interactionId) {
+                  String contactId, String interactionId, String trunkId, String numberId, String callId) {
     }
 
     static void startWith(RunningCallisto.Database database) {
@@ -76,10 +79,23 @@ abstract class PlatformApiSuite {
                 "phones", List.of(phone), "company", name + " Customer Co")));
         String interactionId = created(api.json("POST", "/api/v1/interactions", token, Map.of("channel", "CHAT",
                 "queueId", queueId, "from", phone, "subject", name + " question")));
+        // Telephony fixtures: a trunk with a password, a number into the queue, and a call the agent took, recorded.
+        String trunkPassword = name + "-trunk-secret-" + System.nanoTime();
+        String trunkId = created(api.json("POST", "/api/v1/trunks", token, Map.of("name", name + " carrier", "kind",
+                "CARRIER", "host", "sip." + name + ".example", "username", name + "-trunk", "password", trunkPassword,
+                "allowedIps", List.of("203.0.113.0/24"))));
+        String did = TelephonyApiChecks.newNumber();
+        String numberId = created(api.json("POST", "/api/v1/numbers", token, Map.of("e164", did, "trunkId", trunkId,
+                "target", Map.of("type", "QUEUE", "queueId", queueId))));
+        String callId = "call-" + name + "-" + System.nanoTime();
+        new TelephonyApiChecks(api, app.callisto()).recordCall(admin.text("tenantId"), callId, agentId, queueId, did,
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                TelephonyApiChecks.wav(name + " recording"));
         return new Tenant(admin.text("tenantId"), token, admin.text("userId"), agentId, signIn(agentEmail),
                 signIn(supervisorEmail), key.text("id"), key.text("key"),
                 Set.of(admin.text("tenantId"), admin.text("userId"), agentId, key.text("id"), email, agentEmail, queueId,
-                        contactId, interactionId, phone), queueId, contactId, interactionId);
+                        contactId, interactionId, phone, trunkId, trunkPassword, did, numberId, callId), queueId,
+                contactId, interactionId, trunkId, numberId, callId);
     }
 
     private static String created(Response r) {
@@ -110,7 +126,11 @@ abstract class PlatformApiSuite {
                 Map.entry("/api/v1/interactions/{id}/accept", t.interactionId()),
                 Map.entry("/api/v1/interactions/{id}/reject", t.interactionId()),
                 Map.entry("/api/v1/interactions/{id}/complete", t.interactionId()),
-                Map.entry("/api/v1/interactions/{id}/transfer", t.interactionId()));
+                Map.entry("/api/v1/interactions/{id}/transfer", t.interactionId()),
+                Map.entry("/api/v1/trunks/{id}", t.trunkId()),
+                Map.entry("/api/v1/numbers/{id}", t.numberId()),
+                Map.entry("/api/v1/calls/{id}", t.callId()),
+                Map.entry("/api/v1/calls/{id}/recording", t.callId()));
         String id = ids.get(op.path());
         if (id == null) {
             fail("no tenant fixture for " + op.path() + ": add one so that isolation and bad input are tested");
@@ -357,6 +377,20 @@ abstract class PlatformApiSuite {
 
     private static String emailOf(Tenant t) {
         return api.get("/api/v1/me", t.adminToken()).text("email");
+    }
+
+    @Test
+    void trunksNumbersAndCallRecordsWorkForTheGatewayAndThroughTheApi() {
+        AcdFlowChecks.Team team = new AcdFlowChecks(api, PASSWORD).team("Phone Co", 2);
+        String tenantId = api.get("/api/v1/me", team.admin()).text("tenantId");
+        TelephonyApiChecks checks = new TelephonyApiChecks(api, app.callisto());
+        String trunkId = checks.trunks(team, tenantId);
+        String numberOfA = api.get("/api/v1/numbers/" + a.numberId(), a.adminToken()).text("e164");
+        checks.numbers(team, tenantId, trunkId, numberOfA, a.id());
+        checks.callRecords(team, tenantId);
+        Response trunksOfA = api.get("/api/v1/trunks", a.adminToken());
+        assertThat(trunksOfA.json().path("items").get(0).path("hasPassword").asBoolean()).isTrue();
+        assertThat(trunksOfA.body()).doesNotContain("-trunk-secret-");
     }
 
     @Test

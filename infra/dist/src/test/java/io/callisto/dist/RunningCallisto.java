@@ -50,7 +50,8 @@ public final class RunningCallisto implements AutoCloseable {
                 .with("CALLISTO_HTTP_PORT", "0")
                 .with("CALLISTO_CLUSTER", "callisto-it-" + UUID.randomUUID())
                 .with("CALLISTO_CLUSTER_PORT", Integer.toString(freePort()))
-                .with("CALLISTO_PUBLIC_RATE_LIMIT", "0");
+                .with("CALLISTO_PUBLIC_RATE_LIMIT", "0")
+                .with("CALLISTO_SIP_PORT", Integer.toString(freePort()));
         extra.forEach(settings::with);
         String schema = null;
         if (database == Database.POSTGRES) {

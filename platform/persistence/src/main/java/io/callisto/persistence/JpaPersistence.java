@@ -13,9 +13,12 @@ import io.callisto.core.billing.InvoiceLedger;
 import io.callisto.core.billing.TenantPurge;
 import io.callisto.core.billing.UsageLedger;
 import io.callisto.core.billing.WebhookInbox;
+import io.callisto.core.calls.CallRecordRepository;
 import io.callisto.core.crm.ContactRepository;
 import io.callisto.core.interaction.InteractionHistory;
 import io.callisto.core.queue.QueueRepository;
+import io.callisto.core.telephony.NumberRepository;
+import io.callisto.core.telephony.TrunkRepository;
 import io.callisto.core.tenant.TenantRepository;
 import io.callisto.core.tx.Transactions;
 import io.callisto.core.user.UserRepository;
@@ -53,6 +56,9 @@ public final class JpaPersistence implements AutoCloseable {
     private final UsageLedger usageLedger;
     private final InvoiceLedger invoiceLedger;
     private final TenantPurge tenantPurge;
+    private final TrunkRepository trunks;
+    private final NumberRepository numbers;
+    private final CallRecordRepository callRecords;
 
     private JpaPersistence(HikariDataSource dataSource, EntityManagerFactory emf) {
         this.dataSource = dataSource;
@@ -75,6 +81,9 @@ public final class JpaPersistence implements AutoCloseable {
         this.usageLedger = new JpaUsageLedger(transactions);
         this.invoiceLedger = new JpaInvoiceLedger(transactions);
         this.tenantPurge = new JpaTenantPurge(transactions);
+        this.trunks = new JpaTrunkRepository(transactions);
+        this.numbers = new JpaNumberRepository(transactions);
+        this.callRecords = new JpaCallRecordRepository(transactions);
     }
 
     /**
@@ -191,6 +200,23 @@ public final class JpaPersistence implements AutoCloseable {
     /** Deletes every row of a tenant, the tenant last (when its retention period is over). */
     public TenantPurge tenantPurge() {
         return tenantPurge;
+    }
+
+    /**
+     * The tenants' SIP trunks. Their passwords are stored in clear in the database (the gateway needs them to answer
+     * carriers' digest challenges; a later hardening can encrypt them); the API never returns them.
+     */
+    public TrunkRepository trunks() {
+        return trunks;
+    }
+
+    /** The tenants' phone numbers; {@link NumberRepository#route} looks a number up across tenants. */
+    public NumberRepository numbers() {
+        return numbers;
+    }
+
+    public CallRecordRepository callRecords() {
+        return callRecords;
     }
 
     /** True when a connection answers {@code select 1} within a couple of seconds; for the health endpoint. */

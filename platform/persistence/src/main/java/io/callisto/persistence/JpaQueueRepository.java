@@ -5,13 +5,18 @@ import io.callisto.core.ids.TenantId;
 import io.callisto.core.page.Page;
 import io.callisto.core.page.PageRequest;
 import io.callisto.core.queue.QueueRepository;
+import io.callisto.core.telephony.TelephonyErrors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** QueueRepository on JPA; a taken name is looked for first, the unique constraint settles races. */
+/**
+ * QueueRepository on JPA; a taken name is looked for first, the unique constraint settles races. A queue a number sends
+ * its calls to is looked for first too, and the numbers' foreign key settles races ({@code queue-in-use}).
+ */
 final class JpaQueueRepository implements QueueRepository {
     private final JpaTransactions tx;
 
@@ -79,8 +84,17 @@ final class JpaQueueRepository implements QueueRepository {
             if (entity == null) {
                 return false;
             }
+            boolean used = !em.createQuery("select n.id from NumberEntity n where n.targetQueueId = :queue", String.class)
+                    .setParameter("queue", queueId).setMaxResults(1).getResultList().isEmpty();
+            if (used) {
+                throw Violations.dooming(em, TelephonyErrors.queueInUse());
+            }
             em.remove(entity);
-            em.flush();
+            try {
+                em.flush();
+            } catch (PersistenceException e) {
+                throw Violations.translateForeignKeys(e, Map.of(Violations.NUMBER_QUEUE_FK, TelephonyErrors::queueInUse));
+            }
             return true;
         });
     }

@@ -18,6 +18,8 @@ import org.eclipse.persistence.config.QueryHints;
 final class JpaTenantPurge implements TenantPurge {
     /** Every tenant-owned table of the migrations, in an order that deletes children before their parents. */
     static final List<String> TABLES = List.of(
+            // V5; V4: numbers name trunks and queues
+            "call_records", "numbers", "trunks",
             // V2: phones and emails belong to contacts
             "contact_phones", "contact_emails", "contacts",
             "interaction_records", "agent_state_changes", "tenant_settings", "queues", "agents",

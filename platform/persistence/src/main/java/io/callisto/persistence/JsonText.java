@@ -55,6 +55,15 @@ final class JsonText {
         return Set.copyOf(read(json, STRING_LIST));
     }
 
+    /** A list in its own order (allow-lists, failover hosts: the order is the admin's). */
+    static String ofStringList(List<String> list) {
+        return write(list);
+    }
+
+    static List<String> stringList(String json) {
+        return List.copyOf(read(json, STRING_LIST));
+    }
+
     static String ofChannelMap(Map<Channel, Integer> map) {
         Map<String, Integer> byName = new LinkedHashMap<>();
         for (Channel channel : Channel.values()) {

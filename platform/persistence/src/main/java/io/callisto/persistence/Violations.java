@@ -2,10 +2,12 @@ package io.callisto.persistence;
 
 import io.callisto.core.error.CallistoException;
 import io.callisto.core.error.Errors;
+import io.callisto.core.telephony.TelephonyErrors;
 import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +27,13 @@ final class Violations {
     static final String BILLING_ACCOUNT_PK = "billing_accounts_pk";
     static final String BILLING_CUSTOMER_CONSTRAINT = "billing_accounts_customer_uk";
     static final String WEBHOOK_EVENT_PK = "billing_webhook_events_pk";
+    /** Must match the names in V4__telephony.sql. */
+    static final String TRUNK_NAME_CONSTRAINT = "trunks_tenant_name_uk";
+    static final String NUMBER_E164_CONSTRAINT = "numbers_e164_uk";
+    static final String NUMBER_TRUNK_FK = "numbers_trunk_fk";
+    static final String NUMBER_QUEUE_FK = "numbers_queue_fk";
+    /** A foreign key violation: PostgreSQL says 23503 either way; H2 23503 for a child row left, 23506 for a parent missing. */
+    private static final Set<String> FOREIGN_KEY_VIOLATIONS = Set.of("23503", "23506");
 
     /** The unique constraints callers handle, by name; no name is contained in another. */
     private static final Map<String, Supplier<CallistoException>> KNOWN = Map.of(
@@ -34,17 +43,24 @@ final class Violations {
             QUEUE_NAME_CONSTRAINT, Violations::duplicateQueueName,
             BILLING_ACCOUNT_PK, Violations::duplicateBillingAccount,
             BILLING_CUSTOMER_CONSTRAINT, Violations::duplicateBillingAccount,
-            WEBHOOK_EVENT_PK, Violations::duplicateEvent);
+            WEBHOOK_EVENT_PK, Violations::duplicateEvent,
+            TRUNK_NAME_CONSTRAINT, TelephonyErrors::duplicateTrunkName,
+            NUMBER_E164_CONSTRAINT, TelephonyErrors::numberTaken);
 
     private Violations() {
     }
 
     /** The unique-violation SQLException somewhere in the cause chain, or null. */
     static SQLException uniqueViolation(Throwable failure) {
+        return violation(failure, Set.of(UNIQUE_VIOLATION));
+    }
+
+    /** The SQLException with one of these SQLSTATEs somewhere in the cause chain, or null. */
+    private static SQLException violation(Throwable failure, Set<String> states) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 for (SQLException s = sql; s != null; s = s.getNextException()) {
-                    if (UNIQUE_VIOLATION.equals(s.getSQLState())) {
+                    if (states.contains(s.getSQLState())) {
                         return s;
                     }
                 }
@@ -54,6 +70,29 @@ final class Violations {
             }
         }
         return null;
+    }
+
+    /**
+     * A foreign key violation of one of the named constraints turned into the failure given for it (a parent in use,
+     * or a child naming a parent that is not there: the caller knows which it is doing); anything else as
+     * {@link #translate(RuntimeException)} does.
+     */
+    static RuntimeException translateForeignKeys(RuntimeException failure,
+                                                 Map<String, Supplier<CallistoException>> byConstraint) {
+        SQLException violation = violation(failure, FOREIGN_KEY_VIOLATIONS);
+        if (violation == null) {
+            return translate(failure);
+        }
+        String message = String.valueOf(violation.getMessage()).toLowerCase(Locale.ROOT);
+        return byConstraint.entrySet().stream()
+                .filter(known -> message.contains(known.getKey()))
+                .map(known -> {
+                    RuntimeException mapped = known.getValue().get();
+                    mapped.initCause(failure);
+                    return mapped;
+                })
+                .findFirst()
+                .orElse(failure);
     }
 
     static boolean isUniqueViolation(Throwable failure) {

@@ -5,6 +5,9 @@ import io.callisto.core.contract.AgentSettingsRepositoryContract;
 import io.callisto.core.contract.AgentStateLogContract;
 import io.callisto.core.contract.AwayReasonRepositoryContract;
 import io.callisto.core.contract.BillingRepositoriesContract;
+import io.callisto.core.contract.CallRecordRepositoryContract;
+import io.callisto.core.contract.NumberRepositoryContract;
+import io.callisto.core.contract.TrunkRepositoryContract;
 import io.callisto.core.contract.ClusterSecretRepositoryContract;
 import io.callisto.core.contract.ContactRepositoryContract;
 import io.callisto.core.contract.CredentialRepositoryContract;
@@ -94,6 +97,30 @@ abstract class JpaContractSuite {
     }
 
     @Nested
+    class Trunks extends TrunkRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new JpaFixture(persistence());
+        }
+    }
+
+    @Nested
+    class Numbers extends NumberRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new JpaFixture(persistence());
+        }
+    }
+
+    @Nested
+    class Calls extends CallRecordRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new JpaFixture(persistence());
+        }
+    }
+
+    @Nested
     class Billing extends BillingRepositoriesContract {
         @Override
         protected RepositoryFixture createFixture() {
@@ -135,6 +162,14 @@ abstract class JpaContractSuite {
 
     @Nested
     class AcdChecks extends AcdPersistenceChecks {
+        @Override
+        protected JpaPersistence persistence() {
+            return JpaContractSuite.this.persistence();
+        }
+    }
+
+    @Nested
+    class TelephonyChecks extends TelephonyPersistenceChecks {
         @Override
         protected JpaPersistence persistence() {
             return JpaContractSuite.this.persistence();

@@ -10,9 +10,12 @@ import io.callisto.core.billing.InvoiceLedger;
 import io.callisto.core.billing.TenantPurge;
 import io.callisto.core.billing.UsageLedger;
 import io.callisto.core.billing.WebhookInbox;
+import io.callisto.core.calls.CallRecordRepository;
 import io.callisto.core.crm.ContactRepository;
 import io.callisto.core.interaction.InteractionHistory;
 import io.callisto.core.queue.QueueRepository;
+import io.callisto.core.telephony.NumberRepository;
+import io.callisto.core.telephony.TrunkRepository;
 import io.callisto.core.contract.RepositoryFixture;
 import io.callisto.core.tenant.TenantRepository;
 import io.callisto.core.tx.Transactions;
@@ -117,5 +120,20 @@ record JpaFixture(JpaPersistence db) implements RepositoryFixture {
     @Override
     public TenantPurge tenantPurge() {
         return db.tenantPurge();
+    }
+
+    @Override
+    public TrunkRepository trunks() {
+        return db.trunks();
+    }
+
+    @Override
+    public NumberRepository numbers() {
+        return db.numbers();
+    }
+
+    @Override
+    public CallRecordRepository callRecords() {
+        return db.callRecords();
     }
 }

@@ -23,5 +23,6 @@ public interface QueueRepository {
     /** Replaces; false when there is no such queue; conflict on a duplicate name. */
     boolean update(TenantId tenant, QueueConfig queue);
 
+    /** False when there is no such queue; a {@code queue-in-use} conflict while a number sends its calls to it. */
     boolean delete(TenantId tenant, String queueId);
 }

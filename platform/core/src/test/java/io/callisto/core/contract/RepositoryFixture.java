@@ -10,9 +10,12 @@ import io.callisto.core.billing.InvoiceLedger;
 import io.callisto.core.billing.TenantPurge;
 import io.callisto.core.billing.UsageLedger;
 import io.callisto.core.billing.WebhookInbox;
+import io.callisto.core.calls.CallRecordRepository;
 import io.callisto.core.crm.ContactRepository;
 import io.callisto.core.interaction.InteractionHistory;
 import io.callisto.core.queue.QueueRepository;
+import io.callisto.core.telephony.NumberRepository;
+import io.callisto.core.telephony.TrunkRepository;
 import io.callisto.core.tenant.TenantRepository;
 import io.callisto.core.tx.Transactions;
 import io.callisto.core.user.UserRepository;
@@ -50,6 +53,12 @@ public interface RepositoryFixture extends AutoCloseable {
     InvoiceLedger invoiceLedger();
 
     TenantPurge tenantPurge();
+
+    TrunkRepository trunks();
+
+    NumberRepository numbers();
+
+    CallRecordRepository callRecords();
 
     @Override
     default void close() {

@@ -33,6 +33,8 @@ public abstract class TenantPurgeContract {
         fx.close();
     }
 
+    private final String prefix = TelephonyFixtures.numberPrefix();
+
     /** A tenant with a row in every table the platform keeps. */
     private TenantId populated(String suffix) {
         TenantId t = AcdFixtures.newTenant(fx);
@@ -49,6 +51,10 @@ public abstract class TenantPurgeContract {
             fx.webhookInbox().add(t, new Receipt("evt_" + suffix, "invoice.paid", T0, T0, "ok"));
             fx.usageLedger().recordAll(t, List.of(new CallUsage("call-" + suffix, T0, 60)));
             fx.invoiceLedger().upsert(t, new InvoiceRecord("in_" + suffix, null, "paid", 1, 1, "usd", T0, null, null));
+            fx.trunks().insert(t, TelephonyFixtures.trunk(t, "trunk-" + suffix, "Trunk " + suffix));
+            fx.numbers().insert(t, TelephonyFixtures.number("number-" + suffix, prefix + suffix, "trunk-" + suffix,
+                    "queue-" + suffix));
+            fx.callRecords().insert(t, TelephonyFixtures.answered("call-" + suffix, "agent-" + suffix, "queue-" + suffix, T0));
         });
         return t;
     }
@@ -66,6 +72,9 @@ public abstract class TenantPurgeContract {
                 .list(gone, HistoryFilter.ALL, PageRequest.first(10)).items())).isEmpty();
         assertThat(fx.usageLedger().due(T0.plusSeconds(1), 10)).extracting(p -> p.tenant()).containsOnly(kept);
         assertThat(fx.webhookInbox().contains("evt_1")).isFalse();
+        assertThat(fx.numbers().route(prefix + "1")).isEmpty();
+        assertThat(fx.transactions().inTenant(gone, () -> fx.trunks().all(gone))).isEmpty();
+        assertThat(fx.transactions().inTenant(gone, () -> fx.callRecords().find(gone, "call-1"))).isEmpty();
 
         assertThat(fx.transactions().inTenant(kept, () -> fx.tenants().find(kept))).isPresent();
         assertThat(fx.transactions().inTenant(kept, () -> fx.users().list(kept, PageRequest.first(10)).items())).hasSize(1);
@@ -73,6 +82,9 @@ public abstract class TenantPurgeContract {
         assertThat(fx.transactions().inTenant(kept, () -> fx.contacts().find(kept, "contact-2"))).isPresent();
         assertThat(fx.transactions().inTenant(kept, () -> fx.invoiceLedger().recent(kept, 5))).hasSize(1);
         assertThat(fx.webhookInbox().contains("evt_2")).isTrue();
+        assertThat(fx.numbers().route(prefix + "2").orElseThrow().tenant()).isEqualTo(kept);
+        assertThat(fx.transactions().inTenant(kept, () -> fx.trunks().all(kept))).hasSize(1);
+        assertThat(fx.transactions().inTenant(kept, () -> fx.callRecords().find(kept, "call-2"))).isPresent();
     }
 
     @Test

@@ -6,6 +6,9 @@ import io.callisto.core.auth.LoginThrottle;
 import io.callisto.core.auth.ThrottlePolicy;
 import io.callisto.core.contract.AgentSettingsRepositoryContract;
 import io.callisto.core.contract.BillingRepositoriesContract;
+import io.callisto.core.contract.CallRecordRepositoryContract;
+import io.callisto.core.contract.NumberRepositoryContract;
+import io.callisto.core.contract.TrunkRepositoryContract;
 import io.callisto.core.contract.TenantPurgeContract;
 import io.callisto.core.contract.UsageLedgerContract;
 import io.callisto.core.contract.AgentStateLogContract;
@@ -131,6 +134,30 @@ class InMemoryContractTest {
 
     @Nested
     class Purge extends TenantPurgeContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new InMemoryStore();
+        }
+    }
+
+    @Nested
+    class Trunks extends TrunkRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new InMemoryStore();
+        }
+    }
+
+    @Nested
+    class Numbers extends NumberRepositoryContract {
+        @Override
+        protected RepositoryFixture createFixture() {
+            return new InMemoryStore();
+        }
+    }
+
+    @Nested
+    class Calls extends CallRecordRepositoryContract {
         @Override
         protected RepositoryFixture createFixture() {
             return new InMemoryStore();

@@ -6,6 +6,7 @@ import io.callisto.core.ids.TenantId;
 import io.callisto.core.page.Page;
 import io.callisto.core.page.PageRequest;
 import io.callisto.core.queue.QueueRepository;
+import io.callisto.core.telephony.TelephonyErrors;
 import io.callisto.core.testing.InMemoryStore.Owned;
 import java.util.Comparator;
 import java.util.List;
@@ -64,9 +65,20 @@ public final class InMemoryQueueRepository implements QueueRepository {
         });
     }
 
+    /** A queue a number sends its calls to is not deleted, like the database's foreign key. */
     @Override
     public boolean delete(TenantId tenant, String queueId) {
-        return store.access(tenant, () -> store.queues.remove(new Owned(tenant, queueId)) != null);
+        return store.access(tenant, () -> {
+            Owned key = new Owned(tenant, queueId);
+            if (!store.queues.containsKey(key)) {
+                return false;
+            }
+            if (InMemoryStore.ofTenant(store.numbers, tenant).anyMatch(n -> queueId.equals(n.target().queueId()))) {
+                throw TelephonyErrors.queueInUse();
+            }
+            store.queues.remove(key);
+            return true;
+        });
     }
 
     private void requireNameFree(TenantId tenant, QueueConfig queue) {

@@ -9,9 +9,12 @@ import io.callisto.core.auth.ApiKey;
 import io.callisto.core.auth.RefreshToken;
 import io.callisto.core.billing.BillingAccount;
 import io.callisto.core.billing.InvoiceRecord;
+import io.callisto.core.calls.CallRecord;
 import io.callisto.core.contract.RepositoryFixture;
 import io.callisto.core.crm.Contact;
 import io.callisto.core.ids.TenantId;
+import io.callisto.core.telephony.NumberConfig;
+import io.callisto.core.telephony.Trunk;
 import io.callisto.core.tenant.Tenant;
 import io.callisto.core.tx.Transactions;
 import io.callisto.core.user.User;
@@ -41,6 +44,9 @@ public final class InMemoryStore implements Transactions, RepositoryFixture {
     final Map<String, InMemoryWebhookInbox.Row> webhookEvents = new HashMap<>();
     final Map<Owned, InMemoryUsageLedger.Row> usage = new HashMap<>();
     final Map<Owned, InvoiceRecord> invoices = new HashMap<>();
+    final Map<Owned, Trunk> trunks = new HashMap<>();
+    final Map<Owned, NumberConfig> numbers = new HashMap<>();
+    final Map<Owned, CallRecord> callRecords = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final ThreadLocal<TenantId> unitTenant = new ThreadLocal<>();
     private final InMemoryTenantRepository tenantRepository = new InMemoryTenantRepository(this);
@@ -58,6 +64,9 @@ public final class InMemoryStore implements Transactions, RepositoryFixture {
     private final InMemoryUsageLedger usageLedger = new InMemoryUsageLedger(this);
     private final InMemoryInvoiceLedger invoiceLedger = new InMemoryInvoiceLedger(this);
     private final InMemoryTenantPurge tenantPurge = new InMemoryTenantPurge(this);
+    private final InMemoryTrunkRepository trunkRepository = new InMemoryTrunkRepository(this);
+    private final InMemoryNumberRepository numberRepository = new InMemoryNumberRepository(this);
+    private final InMemoryCallRecordRepository callRecordRepository = new InMemoryCallRecordRepository(this);
 
     @Override
     public <T> T inTenant(TenantId tenant, Supplier<T> work) {
@@ -214,10 +223,25 @@ public final class InMemoryStore implements Transactions, RepositoryFixture {
         return tenantPurge;
     }
 
+    @Override
+    public InMemoryTrunkRepository trunks() {
+        return trunkRepository;
+    }
+
+    @Override
+    public InMemoryNumberRepository numbers() {
+        return numberRepository;
+    }
+
+    @Override
+    public InMemoryCallRecordRepository callRecords() {
+        return callRecordRepository;
+    }
+
     /** Every table; values are immutable, so a shallow copy of each is a snapshot of the store. */
     private List<Map<?, ?>> tables() {
         return List.of(tenants, users, apiKeys, refreshTokens, agents, queues, awayReasons, stateChanges, interactions,
-                contacts, billingAccounts, webhookEvents, usage, invoices);
+                contacts, billingAccounts, webhookEvents, usage, invoices, trunks, numbers, callRecords);
     }
 
     /** Every table, for deleting a tenant's rows. */

@@ -1,0 +1,7 @@
+package io.callisto.core.telephony;
+
+/** Where a call to a number goes first: straight into a queue, or into an IVR flow. */
+public enum TargetType {
+    QUEUE,
+    IVR
+}
