@@ -35,7 +35,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,6 +45,7 @@ import java.util.Set;
 final class GatewayWorld implements AutoCloseable {
     static final String NUMBER = "+15551230000";
     static final String PASSWORD = "Sip-Secret-42";
+    static final int OFFER_TIMEOUT_SECONDS = 4;
     final Clock clock = Clock.systemUTC();
     final InMemoryStore store = new InMemoryStore();
     final InMemoryAcd acd = new InMemoryAcd(clock);
@@ -58,6 +58,9 @@ final class GatewayWorld implements AutoCloseable {
     final String trunkId;
     final SipGateway gateway;
     final RelayEngine relay;
+    // The grid's timer does this in the distribution: offers time out, wrap-ups end.
+    private final java.util.concurrent.ScheduledExecutorService ticker =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
 
     GatewayWorld() throws Exception {
         store.runInTenant(tenant.id(), () -> store.tenants().insert(tenant));
@@ -65,8 +68,8 @@ final class GatewayWorld implements AutoCloseable {
         acd.subscribe(batch -> recorder.record(List.of(batch)));
         new SeatService(store, store.tenants(), live, clock).lease(admin, 5);
         queueId = new QueueService(store, store.queues(), store.agents(), live, clock).create(admin,
-                new QueueService.QueueInput("Support", "LONGEST_IDLE", null, null, null, null, false, null, 0, null, null,
-                        null)).id();
+                new QueueService.QueueInput("Support", "LONGEST_IDLE", null, null, null, null, false, 0, 0,
+                        OFFER_TIMEOUT_SECONDS, null, null)).id();
         trunkId = new TrunkService(store, store.trunks(), clock).create(admin, new TrunkService.TrunkInput("Carrier",
                 "CARRIER", "127.0.0.1", 5060, "UDP", null, null, false, null, List.of("127.0.0.1/32"), List.of(), null,
                 50, true, Set.of())).id();
@@ -84,6 +87,13 @@ final class GatewayWorld implements AutoCloseable {
                 clock);
         gateway = SipGateway.start(new SipGatewayConfig("127.0.0.1", freePort(), "127.0.0.1", "31000-31999"), services,
                 registrar, acd);
+        ticker.scheduleWithFixedDelay(() -> {
+            try {
+                live.execute(tenant.id(), new AcdCommand.Tick());
+            } catch (RuntimeException e) {
+                // a refused tick changes nothing
+            }
+        }, 250, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     static int freePort() throws Exception {
@@ -119,12 +129,9 @@ final class GatewayWorld implements AutoCloseable {
                 .items());
     }
 
-    Map<String, Object> nothing() {
-        return Map.of();
-    }
-
     @Override
     public void close() {
+        ticker.shutdownNow();
         gateway.close();
     }
 }

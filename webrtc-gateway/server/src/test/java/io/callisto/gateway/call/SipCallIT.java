@@ -1,0 +1,195 @@
+package io.callisto.gateway.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.callisto.core.acd.AgentState;
+import io.callisto.core.calls.CallDisposition;
+import io.callisto.core.calls.CallRecord;
+import io.callisto.core.calls.HangupSide;
+import io.callisto.gateway.sipp.RtpEndpoint;
+import io.callisto.gateway.sipp.Sipp;
+import io.callisto.gateway.sipp.SippProcess;
+import io.callisto.gateway.sipp.SippResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Calls through the gateway with sipp as the carrier and as agents' SIP phones, all on loopback: a call from the
+ * carrier's trunk to a number reaches the queue, rings the registered agent's phone, and audio flows both ways
+ * (counted at both ends: the carrier's audio reaches the phone, the phone's echo reaches the carrier).
+ */
+class SipCallIT {
+    GatewayWorld world;
+
+    @BeforeEach
+    void start() throws Exception {
+        assumeTrue(Sipp.available(), "sipp (Debian sip-tester) is installed");
+        world = new GatewayWorld();
+    }
+
+    @AfterEach
+    void stop() {
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    SippProcess phone(String user, String scenario, int calls) {
+        SippProcess phone = Sipp.scenario("agent_register.xml").remote("127.0.0.1", world.gateway.sipPort())
+                .set("user", user).set("domain", world.id().value()).set("calls", calls)
+                .auth(user, GatewayWorld.PASSWORD).authUri(world.id().value())
+                .outOfCall(scenario).rtpEndpoint(RtpEndpoint.Mode.ECHO).timeout(Duration.ofSeconds(90)).start();
+        assertThat(phone.awaitRegistered(Duration.ofSeconds(20))).as("%s registered", user).isTrue();
+        return phone;
+    }
+
+    SippProcess carrier(String scenario, int talkMillis) {
+        Sipp.Builder sipp = Sipp.scenario(scenario).remote("127.0.0.1", world.gateway.sipPort()).service(GatewayWorld.NUMBER)
+                .rtpEndpoint(RtpEndpoint.Mode.SINK).timeout(Duration.ofSeconds(90));
+        if (talkMillis > 0) {
+            sipp.set("talk_ms", talkMillis);
+        }
+        return sipp.start();
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void aCarrierCallReachesTheRegisteredAgentWithAudioBothWaysAndTheCallerHangsUp() throws Exception {
+        String ann = world.agent("ann");
+        try (SippProcess phone = phone("ann", "agent_answer_echo.xml", 1)) {
+            world.available(ann);
+            try (SippProcess carrier = carrier("carrier_call_bye.xml", 4000)) {
+                SippResult call = carrier.await(Duration.ofSeconds(60));
+                assertThat(call.isSuccess()).as(call.screen()).isTrue();
+                assertThat(phone.rtp().packets()).as("the carrier's audio reached the agent's phone").isGreaterThan(50);
+                assertThat(carrier.rtp().packets()).as("the phone's audio reached the carrier").isGreaterThan(50);
+            }
+            await("the call's record", () -> !world.callRecords().isEmpty());
+            CallRecord record = world.callRecords().getFirst();
+            assertThat(record.disposition()).isEqualTo(CallDisposition.ANSWERED);
+            assertThat(record.hangupSide()).isEqualTo(HangupSide.CALLER);
+            assertThat(record.agentId()).isEqualTo(ann);
+            assertThat(record.to()).isEqualTo(GatewayWorld.NUMBER);
+            assertThat(record.talkSeconds()).isGreaterThanOrEqualTo(2);
+            assertThat(world.stateOf(ann)).isIn(AgentState.WRAP_UP, AgentState.AVAILABLE);
+            assertThat(world.gateway.calls().active()).isZero();
+            await("the relay's ports back", () -> world.relay.ports().used() == 0);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("try")
+    void theAgentHangsUpAndTheCallerHearsTheBye() throws Exception {
+        String ann = world.agent("ann");
+        try (SippProcess phone = phone("ann", "agent_answer_then_bye.xml", 1)) {
+            world.available(ann);
+            try (SippProcess carrier = carrier("carrier_call_wait_bye.xml", 0)) {
+                SippResult call = carrier.await(Duration.ofSeconds(60));
+                assertThat(call.isSuccess()).as(call.screen()).isTrue();
+                assertThat(call.receivedRequests("BYE")).hasSize(1);
+            }
+            await("the call's record", () -> !world.callRecords().isEmpty());
+            assertThat(world.callRecords().getFirst().hangupSide()).isEqualTo(HangupSide.AGENT);
+            assertThat(world.callRecords().getFirst().disposition()).isEqualTo(CallDisposition.ANSWERED);
+        }
+    }
+
+    @Test
+    void anAgentWhoDoesNotAnswerIsSkippedAndTheNextAgentAnswers() throws Exception {
+        String ann = world.agent("ann");
+        String bob = world.agent("bob");
+        try (SippProcess annPhone = phone("ann", "agent_no_answer.xml", 1);
+             SippProcess bobPhone = phone("bob", "agent_answer_echo.xml", 1)) {
+            world.available(ann);
+            Thread.sleep(50);
+            world.available(bob);
+            try (SippProcess carrier = carrier("carrier_call_bye.xml", GatewayWorld.OFFER_TIMEOUT_SECONDS * 1000 + 6000)) {
+                SippResult call = carrier.await(Duration.ofSeconds(60));
+                assertThat(call.isSuccess()).as(call.screen()).isTrue();
+                assertThat(bobPhone.rtp().packets()).as("the caller's audio reached bob").isGreaterThan(20);
+                assertThat(carrier.rtp().packets()).as("bob's audio reached the caller").isGreaterThan(20);
+            }
+            SippResult annResult = annPhone.await(Duration.ofSeconds(30));
+            assertThat(annResult.receivedRequests("CANCEL")).as("ann's ringing was cancelled").hasSize(1);
+            await("the call's record", () -> !world.callRecords().isEmpty());
+            assertThat(world.callRecords().getFirst().agentId()).isEqualTo(bob);
+            assertThat(world.stateOf(ann)).as("a missed offer sets ann away").isEqualTo(AgentState.AWAY);
+        }
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileQueuedAbandonsTheInteraction() throws Exception {
+        try (SippProcess carrier = carrier("carrier_call_bye.xml", 1500)) {
+            SippResult call = carrier.await(Duration.ofSeconds(60));
+            assertThat(call.isSuccess()).as(call.screen()).isTrue();
+            assertThat(carrier.rtp().packets()).as("the caller heard ringback while waiting").isGreaterThan(20);
+        }
+        await("the call's record", () -> !world.callRecords().isEmpty());
+        assertThat(world.callRecords().getFirst().disposition()).isEqualTo(CallDisposition.ABANDONED);
+        assertThat(world.live.snapshot(world.id()).interactions()).isEmpty();
+    }
+
+    @Test
+    void dtmfFromTheCarrierReachesTheAgentsPhone() throws Exception {
+        String ann = world.agent("ann");
+        try (SippProcess phone = phone("ann", "agent_answer_echo.xml", 1)) {
+            world.available(ann);
+            phone.rtp().eventPayloadType(MediaPlumbing.AGENT_TELEPHONE_EVENT);
+            try (SippProcess carrier = carrier("carrier_dtmf.xml", 0)) {
+                SippResult call = carrier.await(Duration.ofSeconds(60));
+                assertThat(call.isSuccess()).as(call.screen()).isTrue();
+            }
+            assertThat(phone.rtp().digits()).isEqualTo("123#");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("try")
+    void holdAndUnholdByTheCarrierAreAnswered() throws Exception {
+        String ann = world.agent("ann");
+        try (SippProcess phone = phone("ann", "agent_answer_echo.xml", 1)) {
+            world.available(ann);
+            try (SippProcess carrier = carrier("carrier_hold.xml", 1000)) {
+                SippResult call = carrier.await(Duration.ofSeconds(60));
+                assertThat(call.isSuccess()).as(call.screen()).isTrue();
+                assertThat(call.receivedResponses(200)).hasSizeGreaterThanOrEqualTo(3);
+            }
+        }
+    }
+
+    @Test
+    void anUnknownNumberIsRefusedWithoutACall() throws Exception {
+        try (SippProcess carrier = Sipp.scenario("carrier_call_expect_error.xml").remote("127.0.0.1",
+                world.gateway.sipPort()).service("+15550009999").set("expected_status", 404)
+                .timeout(Duration.ofSeconds(30)).start()) {
+            SippResult call = carrier.await(Duration.ofSeconds(30));
+            assertThat(call.isSuccess()).as(call.screen()).isTrue();
+        }
+        assertThat(world.callRecords()).isEmpty();
+    }
+
+    @Test
+    void aRegisterWithAWrongPasswordIsRefused() throws Exception {
+        world.agent("ann");
+        try (SippProcess phone = Sipp.scenario("agent_register_rejected.xml").remote("127.0.0.1", world.gateway.sipPort())
+                .set("user", "ann").set("domain", world.id().value()).auth("ann", "wrong-password")
+                .authUri(world.id().value()).timeout(Duration.ofSeconds(30)).start()) {
+            SippResult result = phone.await(Duration.ofSeconds(30));
+            assertThat(result.isSuccess()).as(result.screen()).isTrue();
+            assertThat(result.receivedResponses(403)).hasSize(1);
+        }
+        assertThat(world.bindings.find(world.id(), "ann", Instant.now())).isEmpty();
+    }
+}
