@@ -37,7 +37,8 @@ final class SipEdge {
     static SipGatewayConfig config(Settings settings) {
         return new SipGatewayConfig(settings.get("CALLISTO_SIP_HOST", "127.0.0.1"),
                 settings.getInt("CALLISTO_SIP_PORT", 5060, 1, 65_535), settings.get("CALLISTO_MEDIA_HOST", "127.0.0.1"),
-                settings.get("CALLISTO_RTP_PORTS", "20000-40000"));
+                settings.get("CALLISTO_RTP_PORTS", "20000-40000"),
+                settings.getDuration("CALLISTO_RTP_TIMEOUT", SipGatewayConfig.DEFAULT_RTP_TIMEOUT));
     }
 
     static SipGateway start(SipGatewayConfig config, GridNode grid, JpaPersistence persistence, LiveAcd live,

@@ -4,6 +4,7 @@ import io.callisto.core.acd.AcdEventStream;
 import io.callisto.gateway.call.CallControl;
 import io.callisto.gateway.call.CallRegistry;
 import io.callisto.gateway.call.CallServices;
+import io.callisto.gateway.media.rtp.MediaInactivityWatch;
 import io.callisto.gateway.media.rtp.RelayEngine;
 import io.callisto.gateway.sip.registrar.Registrar;
 import io.callisto.gateway.sip.stack.SipEndpoint;
@@ -18,12 +19,15 @@ public final class SipGateway implements AutoCloseable {
     private final CallRegistry calls;
     private final AutoCloseable subscription;
     private final RelayEngine relay;
+    private final MediaInactivityWatch watch;
 
-    private SipGateway(SipEndpoint endpoint, CallRegistry calls, AutoCloseable subscription, RelayEngine relay) {
+    private SipGateway(SipEndpoint endpoint, CallRegistry calls, AutoCloseable subscription, RelayEngine relay,
+                       MediaInactivityWatch watch) {
         this.endpoint = endpoint;
         this.calls = calls;
         this.subscription = subscription;
         this.relay = relay;
+        this.watch = watch;
     }
 
     public static SipGateway start(SipGatewayConfig config, CallServices services, Registrar registrar,
@@ -35,7 +39,9 @@ public final class SipGateway implements AutoCloseable {
             SipEndpoint endpoint = SipEndpoint.start(SipStackConfig.of("callisto-" + config.sipPort(), config.sipHost(),
                     config.sipPort()), new SipRouter(registrar, control));
             control.attach(endpoint);
-            return new SipGateway(endpoint, calls, subscription, services.relay());
+            MediaInactivityWatch watch = MediaInactivityWatch.start(services.relay(), config.rtpTimeout(),
+                    (bridge, side, silentFor) -> calls.mediaSilent(bridge, side, silentFor));
+            return new SipGateway(endpoint, calls, subscription, services.relay(), watch);
         } catch (RuntimeException e) {
             closeQuietly(subscription);
             throw e;
@@ -57,6 +63,7 @@ public final class SipGateway implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(subscription);
+        watch.close();
         calls.close();
         endpoint.close();
         relay.close();

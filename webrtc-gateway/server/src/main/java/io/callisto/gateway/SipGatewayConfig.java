@@ -3,14 +3,23 @@ package io.callisto.gateway;
 import java.util.Objects;
 
 /**
- * The gateway's network settings: where SIP listens (CALLISTO_SIP_HOST, CALLISTO_SIP_PORT) and where media binds
- * (CALLISTO_MEDIA_HOST, CALLISTO_RTP_PORTS as "from-to").
+ * The gateway's network settings: where SIP listens (CALLISTO_SIP_HOST, CALLISTO_SIP_PORT), where media binds
+ * (CALLISTO_MEDIA_HOST, CALLISTO_RTP_PORTS as "from-to"), and how long a call may carry no RTP at all before it
+ * is ended (CALLISTO_RTP_TIMEOUT): a far end that vanished without a BYE never leaks a call or its ports.
  */
-public record SipGatewayConfig(String sipHost, int sipPort, String mediaHost, String rtpPorts) {
+public record SipGatewayConfig(String sipHost, int sipPort, String mediaHost, String rtpPorts,
+                               java.time.Duration rtpTimeout) {
+    public static final java.time.Duration DEFAULT_RTP_TIMEOUT = java.time.Duration.ofSeconds(60);
+
+    public SipGatewayConfig(String sipHost, int sipPort, String mediaHost, String rtpPorts) {
+        this(sipHost, sipPort, mediaHost, rtpPorts, DEFAULT_RTP_TIMEOUT);
+    }
+
     public SipGatewayConfig {
         Objects.requireNonNull(sipHost);
         Objects.requireNonNull(mediaHost);
         Objects.requireNonNull(rtpPorts);
+        Objects.requireNonNull(rtpTimeout);
         if (sipPort < 0 || sipPort > 65_535) {
             throw new IllegalArgumentException("CALLISTO_SIP_PORT must be 0..65535");
         }

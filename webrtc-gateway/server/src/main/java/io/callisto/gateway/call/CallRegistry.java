@@ -47,6 +47,13 @@ public final class CallRegistry implements AutoCloseable {
         }
     }
 
+    /** The relay found one side of a bridge silent for too long: the call it belongs to decides what that means. */
+    public void mediaSilent(io.callisto.gateway.media.rtp.RtpBridge bridge, io.callisto.gateway.media.rtp.Side side,
+                            java.time.Duration silentFor) {
+        calls.values().stream().filter(c -> c.uses(bridge)).findFirst()
+                .ifPresent(call -> workers.execute(() -> call.mediaSilent(side, silentFor)));
+    }
+
     private void on(String interactionId, java.util.function.Consumer<InboundCall> action) {
         InboundCall call = calls.get(interactionId);
         if (call != null) {

@@ -290,6 +290,24 @@ public final class InboundCall {
         }
     }
 
+    synchronized boolean uses(RtpBridge candidate) {
+        return bridge == candidate;
+    }
+
+    /**
+     * No RTP from one side for the configured time: the far end is gone (crashed phone, dead carrier link), so the
+     * call ends. The agent's side before it answered has nothing to send yet and does not count.
+     */
+    synchronized void mediaSilent(Side side, Duration silentFor) {
+        if (state == State.ENDED || side == Side.B && state != State.CONNECTED) {
+            return;
+        }
+        LOG.log(System.Logger.Level.INFO, "call {0}: no RTP from the {1} for {2}; ending it", id,
+                side == Side.A ? "caller" : "agent", silentFor);
+        end(HangupSide.SYSTEM, state == State.CONNECTED ? CallDisposition.ANSWERED : CallDisposition.ABANDONED, 408,
+                true);
+    }
+
     /** The gateway stops: every call ends. */
     synchronized void shutdown() {
         if (state != State.ENDED) {

@@ -63,6 +63,10 @@ final class GatewayWorld implements AutoCloseable {
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
 
     GatewayWorld() throws Exception {
+        this(SipGatewayConfig.DEFAULT_RTP_TIMEOUT);
+    }
+
+    GatewayWorld(java.time.Duration rtpTimeout) throws Exception {
         store.runInTenant(tenant.id(), () -> store.tenants().insert(tenant));
         EventRecorder recorder = new EventRecorder(store, store.interactionHistory(), store.agentStateLog());
         acd.subscribe(batch -> recorder.record(List.of(batch)));
@@ -85,7 +89,7 @@ final class GatewayWorld implements AutoCloseable {
         Registrar registrar = new Registrar(new StoredSipAccounts(store, store.agents()), bindings,
                 new DigestRegistrarAuth("test-secret-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 clock);
-        gateway = SipGateway.start(new SipGatewayConfig("127.0.0.1", freePort(), "127.0.0.1", "31000-31999"), services,
+        gateway = SipGateway.start(new SipGatewayConfig("127.0.0.1", freePort(), "127.0.0.1", "31000-31999", rtpTimeout), services,
                 registrar, acd);
         ticker.scheduleWithFixedDelay(() -> {
             try {

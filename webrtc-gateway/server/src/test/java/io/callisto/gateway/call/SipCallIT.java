@@ -192,4 +192,25 @@ class SipCallIT {
         }
         assertThat(world.bindings.find(world.id(), "ann", Instant.now())).isEmpty();
     }
+
+    @Test
+    @SuppressWarnings("try")
+    void aCallWhoseMediaStopsWithoutAByeIsEndedAndLeaksNothing() throws Exception {
+        world.close();
+        world = new GatewayWorld(Duration.ofSeconds(3));
+        String ann = world.agent("ann");
+        try (SippProcess phone = phone("ann", "agent_answer_echo.xml", 1)) {
+            world.available(ann);
+            try (SippProcess carrier = carrier("carrier_call_wait_bye.xml", 0)) {
+                SippResult call = carrier.await(Duration.ofSeconds(60));
+                assertThat(call.isSuccess()).as("the gateway hung up: " + call.screen()).isTrue();
+            }
+            await("the call's record", () -> !world.callRecords().isEmpty());
+            CallRecord record = world.callRecords().getFirst();
+            assertThat(record.hangupSide()).isEqualTo(HangupSide.SYSTEM);
+            assertThat(record.sipCause()).isEqualTo(408);
+            await("the relay's ports back", () -> world.relay.ports().used() == 0);
+            assertThat(world.gateway.calls().active()).isZero();
+        }
+    }
 }

@@ -1,0 +1,151 @@
+package io.callisto.gateway.robust;
+
+import io.callisto.core.acd.AcdCommand;
+import io.callisto.core.acd.AgentState;
+import io.callisto.core.acd.InMemoryAcd;
+import io.callisto.core.agent.AgentService;
+import io.callisto.core.auth.Caller;
+import io.callisto.core.calls.CallFilter;
+import io.callisto.core.calls.CallRecord;
+import io.callisto.core.calls.CallRecorder;
+import io.callisto.core.contract.Fixtures;
+import io.callisto.core.crm.ContactService;
+import io.callisto.core.ids.TenantId;
+import io.callisto.core.interaction.InteractionService;
+import io.callisto.core.page.PageRequest;
+import io.callisto.core.queue.QueueService;
+import io.callisto.core.routing.EventRecorder;
+import io.callisto.core.routing.LiveAcd;
+import io.callisto.core.routing.SeatService;
+import io.callisto.core.telephony.NumberService;
+import io.callisto.core.telephony.StoredTelephonyDirectory;
+import io.callisto.core.telephony.TrunkService;
+import io.callisto.core.tenant.Tenant;
+import io.callisto.core.testing.InMemoryStore;
+import io.callisto.core.user.Role;
+import io.callisto.core.user.User;
+import io.callisto.gateway.SipGateway;
+import io.callisto.gateway.SipGatewayConfig;
+import io.callisto.gateway.call.AgentPhones;
+import io.callisto.gateway.call.CallServices;
+import io.callisto.gateway.media.rtp.PortRange;
+import io.callisto.gateway.media.rtp.RelayConfig;
+import io.callisto.gateway.media.rtp.RelayEngine;
+import io.callisto.gateway.registrar.StoredSipAccounts;
+import io.callisto.gateway.sip.registrar.DigestRegistrarAuth;
+import io.callisto.gateway.sip.registrar.InMemoryBindingStore;
+import io.callisto.gateway.sip.registrar.Registrar;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A copy of the call tests' {@code GatewayWorld} (package-private there): the SIP edge over the in-memory store and
+ * ACD, with one tenant, a queue, a carrier trunk allowing 127.0.0.1, the number {@link #NUMBER} routed to the queue,
+ * and a gateway listening on a free loopback port (UDP and TCP), its relay on 127.0.0.1:31000-31999.
+ */
+final class RobustWorld implements AutoCloseable {
+    static final String NUMBER = "+15551230000";
+    static final String PASSWORD = "Sip-Secret-42";
+    static final int OFFER_TIMEOUT_SECONDS = 4;
+    final Clock clock = Clock.systemUTC();
+    final InMemoryStore store = new InMemoryStore();
+    final InMemoryAcd acd = new InMemoryAcd(clock);
+    final LiveAcd live = new LiveAcd(acd, store, store.tenants(), store.queues(), store.agents());
+    final InMemoryBindingStore bindings = new InMemoryBindingStore();
+    final Tenant tenant = Fixtures.tenant();
+    final Caller admin = new Caller(tenant.id(), "admin-1", Caller.Kind.USER, Set.of(Role.ADMIN));
+    final AgentService agents = new AgentService(store, store.agents(), store.users(), store.queues(), live, clock);
+    final String queueId;
+    final String trunkId;
+    final SipGateway gateway;
+    final RelayEngine relay;
+    // the grid's timer does this in the distribution: offers time out, wrap-ups end
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+
+    RobustWorld() throws Exception {
+        store.runInTenant(tenant.id(), () -> store.tenants().insert(tenant));
+        EventRecorder recorder = new EventRecorder(store, store.interactionHistory(), store.agentStateLog());
+        acd.subscribe(batch -> recorder.record(List.of(batch)));
+        new SeatService(store, store.tenants(), live, clock).lease(admin, 5);
+        queueId = new QueueService(store, store.queues(), store.agents(), live, clock).create(admin,
+                new QueueService.QueueInput("Support", "LONGEST_IDLE", null, null, null, null, false, 0, 0,
+                        OFFER_TIMEOUT_SECONDS, null, null)).id();
+        trunkId = new TrunkService(store, store.trunks(), clock).create(admin, new TrunkService.TrunkInput("Carrier",
+                "CARRIER", "127.0.0.1", 5060, "UDP", null, null, false, null, List.of("127.0.0.1/32"), List.of(), null,
+                50, true, Set.of())).id();
+        new NumberService(store, store.numbers(), store.trunks(), store.queues(), clock).create(admin,
+                new NumberService.NumberInput(NUMBER, "Main", trunkId, new NumberService.TargetInput("QUEUE", queueId,
+                        null), Set.of()));
+        relay = new RelayEngine(RelayConfig.of(InetAddress.getLoopbackAddress(), PortRange.parse("31000-31999")));
+        ContactService contacts = new ContactService(store, store.contacts(), clock);
+        CallServices services = new CallServices(new StoredTelephonyDirectory(store, store.trunks(), store.numbers()),
+                live, new InteractionService(store, live, store.interactionHistory(), contacts), contacts,
+                new AgentPhones(store, store.agents(), bindings, clock), relay, new CallRecorder(store,
+                store.callRecords()), clock, "127.0.0.1");
+        Registrar registrar = new Registrar(new StoredSipAccounts(store, store.agents()), bindings,
+                new DigestRegistrarAuth("test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8)), clock);
+        gateway = SipGateway.start(new SipGatewayConfig("127.0.0.1", freePort(), "127.0.0.1", "31000-31999"), services,
+                registrar, acd);
+        ticker.scheduleWithFixedDelay(() -> {
+            try {
+                live.execute(tenant.id(), new AcdCommand.Tick());
+            } catch (RuntimeException ignored) {
+                // a refused tick changes nothing
+            }
+        }, 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    TenantId id() {
+        return tenant.id();
+    }
+
+    int sipPort() {
+        return gateway.sipPort();
+    }
+
+    /** An agent of the queue with a SIP username and password; returns its agent id. */
+    String agent(String sipUsername) {
+        User user = Fixtures.user(tenant.id(), sipUsername + "@example.test", Role.AGENT);
+        store.runInTenant(tenant.id(), () -> store.users().insert(tenant.id(), user));
+        agents.create(admin, new AgentService.AgentInput(user.id().value(), null, Set.of(queueId), null, sipUsername,
+                PASSWORD, false));
+        return user.id().value();
+    }
+
+    void available(String agentId) {
+        live.execute(tenant.id(), new AcdCommand.SetPresence(agentId, AgentState.AVAILABLE, null));
+    }
+
+    AgentState stateOf(String agentId) {
+        return live.snapshot(tenant.id()).agent(agentId).orElseThrow().state();
+    }
+
+    /** Interactions the ACD still holds (queued, offered or connected calls). */
+    int interactions() {
+        return live.snapshot(tenant.id()).interactions().size();
+    }
+
+    List<CallRecord> callRecords() {
+        return store.inTenant(tenant.id(), () -> store.callRecords().list(tenant.id(),
+                new CallFilter(null, null, null, null), PageRequest.first(200)).items());
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        gateway.close();
+    }
+}
