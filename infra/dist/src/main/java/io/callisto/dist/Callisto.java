@@ -137,7 +137,7 @@ public final class Callisto implements AutoCloseable {
             if (role == Role.ALL) {
                 // The all-in-one process is also the SIP edge, on CALLISTO_SIP_HOST:CALLISTO_SIP_PORT (UDP and TCP).
                 sip = SipEdge.start(SipEdge.config(settings), grid, persistence, acd.live, acd.interactions, acd.contacts,
-                        SigningKey.resolve(settings, persistence.clusterSecrets()), clock);
+                        acd.recordings, SigningKey.resolve(settings, persistence.clusterSecrets()), clock);
                 parts.add(sip);
             }
         }

@@ -1,6 +1,7 @@
 package io.callisto.dist;
 
 import io.callisto.core.calls.CallRecorder;
+import io.callisto.core.calls.RecordingStore;
 import io.callisto.core.crm.ContactService;
 import io.callisto.core.interaction.InteractionService;
 import io.callisto.core.routing.LiveAcd;
@@ -38,11 +39,13 @@ final class SipEdge {
         return new SipGatewayConfig(settings.get("CALLISTO_SIP_HOST", "127.0.0.1"),
                 settings.getInt("CALLISTO_SIP_PORT", 5060, 1, 65_535), settings.get("CALLISTO_MEDIA_HOST", "127.0.0.1"),
                 settings.get("CALLISTO_RTP_PORTS", "20000-40000"),
-                settings.getDuration("CALLISTO_RTP_TIMEOUT", SipGatewayConfig.DEFAULT_RTP_TIMEOUT));
+                settings.getDuration("CALLISTO_RTP_TIMEOUT", SipGatewayConfig.DEFAULT_RTP_TIMEOUT),
+                settings.optional("CALLISTO_UNAVAILABLE_PROMPT").map(java.nio.file.Path::of).orElse(null));
     }
 
     static SipGateway start(SipGatewayConfig config, GridNode grid, JpaPersistence persistence, LiveAcd live,
-                            InteractionService interactions, ContactService contacts, byte[] clusterKey, Clock clock) {
+                            InteractionService interactions, ContactService contacts, RecordingStore recordings,
+                            byte[] clusterKey, Clock clock) {
         RelayEngine relay;
         try {
             relay = new RelayEngine(RelayConfig.of(InetAddress.getByName(config.mediaHost()),
@@ -55,7 +58,8 @@ final class SipEdge {
             CallServices services = new CallServices(new StoredTelephonyDirectory(persistence.transactions(),
                     persistence.trunks(), persistence.numbers()), live, interactions, contacts,
                     new AgentPhones(persistence.transactions(), persistence.agents(), bindings, clock), relay,
-                    new CallRecorder(persistence.transactions(), persistence.callRecords()), clock, config.mediaHost());
+                    new CallRecorder(persistence.transactions(), persistence.callRecords()), recordings, clock,
+                    config.mediaHost());
             Registrar registrar = new Registrar(new StoredSipAccounts(persistence.transactions(), persistence.agents()),
                     bindings, new DigestRegistrarAuth(nonceKey(clusterKey)), clock);
             return SipGateway.start(config, services, registrar, new GridAcdEvents(grid::map));

@@ -46,6 +46,8 @@ class QueueEntity {
     private int relaxAfterSeconds;
     @Column(name = "relax_step")
     private int relaxStep;
+    @Column(name = "record_calls")
+    private boolean recordCalls;
 
     protected QueueEntity() {
         // for JPA
@@ -68,6 +70,7 @@ class QueueEntity {
         offerTimeoutSeconds = queue.offerTimeoutSeconds();
         relaxAfterSeconds = queue.relaxAfterSeconds();
         relaxStep = queue.relaxStep();
+        recordCalls = queue.recordCalls();
     }
 
     String name() {
@@ -76,6 +79,7 @@ class QueueEntity {
 
     QueueConfig toQueue() {
         return new QueueConfig(id, name, strategy, new Skills(JsonText.intMap(requiredSkills)), priority, maxWaitSeconds,
-                overflowQueueId, wrapUpSeconds, serviceLevelSeconds, offerTimeoutSeconds, relaxAfterSeconds, relaxStep);
+                overflowQueueId, wrapUpSeconds, serviceLevelSeconds, offerTimeoutSeconds, relaxAfterSeconds, relaxStep,
+                recordCalls);
     }
 }

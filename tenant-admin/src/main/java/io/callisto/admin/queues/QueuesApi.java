@@ -27,18 +27,18 @@ public final class QueuesApi implements ApiService {
 
     record QueueBody(String name, String strategy, Map<String, Integer> requiredSkills, Integer priority,
                      Integer maxWaitSeconds, String overflowQueueId, Integer wrapUpSeconds, Integer serviceLevelSeconds,
-                     Integer offerTimeoutSeconds, Integer relaxAfterSeconds, Integer relaxStep) {
+                     Integer offerTimeoutSeconds, Integer relaxAfterSeconds, Integer relaxStep, Boolean recordCalls) {
     }
 
     /** A queue as the API shows it. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     record QueueView(String id, String name, String strategy, Map<String, Integer> requiredSkills, int priority,
                      int maxWaitSeconds, String overflowQueueId, int wrapUpSeconds, int serviceLevelSeconds,
-                     int offerTimeoutSeconds, int relaxAfterSeconds, int relaxStep) {
+                     int offerTimeoutSeconds, int relaxAfterSeconds, int relaxStep, boolean recordCalls) {
         static QueueView of(QueueConfig q) {
             return new QueueView(q.id(), q.name(), q.strategy().name(), q.requiredSkills().levels(), q.priority(),
                     q.maxWaitSeconds(), q.overflowQueueId(), q.wrapUpSeconds(), q.serviceLevelSeconds(),
-                    q.offerTimeoutSeconds(), q.relaxAfterSeconds(), q.relaxStep());
+                    q.offerTimeoutSeconds(), q.relaxAfterSeconds(), q.relaxStep(), q.recordCalls());
         }
     }
 
@@ -80,7 +80,7 @@ public final class QueuesApi implements ApiService {
         QueueBody b = parsed.value();
         return new QueueService.QueueInput(b.name(), b.strategy(), b.requiredSkills(), b.priority(), b.maxWaitSeconds(),
                 b.overflowQueueId(), parsed.cleared("overflowQueueId"), b.wrapUpSeconds(), b.serviceLevelSeconds(),
-                b.offerTimeoutSeconds(), b.relaxAfterSeconds(), b.relaxStep());
+                b.offerTimeoutSeconds(), b.relaxAfterSeconds(), b.relaxStep(), b.recordCalls());
     }
 
     private static Channel channel(ServerRequest req) {

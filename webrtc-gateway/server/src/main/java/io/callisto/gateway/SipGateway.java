@@ -34,6 +34,9 @@ public final class SipGateway implements AutoCloseable {
                                    AcdEventStream events) {
         CallRegistry calls = new CallRegistry();
         CallControl control = new CallControl(services, calls);
+        if (config.unavailablePrompt() != null) {
+            control.unavailableMessage(UnavailablePrompts.load(config.unavailablePrompt())::get);
+        }
         AutoCloseable subscription = events.subscribe(calls::onBatch);
         try {
             SipEndpoint endpoint = SipEndpoint.start(SipStackConfig.of("callisto-" + config.sipPort(), config.sipHost(),

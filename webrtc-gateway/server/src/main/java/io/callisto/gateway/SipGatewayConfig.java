@@ -6,13 +6,20 @@ import java.util.Objects;
  * The gateway's network settings: where SIP listens (CALLISTO_SIP_HOST, CALLISTO_SIP_PORT), where media binds
  * (CALLISTO_MEDIA_HOST, CALLISTO_RTP_PORTS as "from-to"), and how long a call may carry no RTP at all before it
  * is ended (CALLISTO_RTP_TIMEOUT): a far end that vanished without a BYE never leaks a call or its ports.
+ * {@code unavailablePrompt} (CALLISTO_UNAVAILABLE_PROMPT, optional) is the WAV callers of a tenant that may not take
+ * calls (suspended for non-payment) hear before the gateway hangs up; without it they hear a tone.
  */
 public record SipGatewayConfig(String sipHost, int sipPort, String mediaHost, String rtpPorts,
-                               java.time.Duration rtpTimeout) {
+                               java.time.Duration rtpTimeout, java.nio.file.Path unavailablePrompt) {
     public static final java.time.Duration DEFAULT_RTP_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     public SipGatewayConfig(String sipHost, int sipPort, String mediaHost, String rtpPorts) {
-        this(sipHost, sipPort, mediaHost, rtpPorts, DEFAULT_RTP_TIMEOUT);
+        this(sipHost, sipPort, mediaHost, rtpPorts, DEFAULT_RTP_TIMEOUT, null);
+    }
+
+    public SipGatewayConfig(String sipHost, int sipPort, String mediaHost, String rtpPorts,
+                            java.time.Duration rtpTimeout) {
+        this(sipHost, sipPort, mediaHost, rtpPorts, rtpTimeout, null);
     }
 
     public SipGatewayConfig {

@@ -167,14 +167,15 @@ public final class TenantAcd {
         recentResults.writeTo(out);
     }
 
-    static TenantAcd readFrom(java.io.DataInput in) throws java.io.IOException {
+    /** Reads what {@link #writeTo} wrote, in the layout of {@code version} ({@link TenantAcdCodec}). */
+    static TenantAcd readFrom(java.io.DataInput in, int version) throws java.io.IOException {
         TenantAcd acd = new TenantAcd(TenantAcdCodec.tenant(in), in.readInt());
         acd.sequence = in.readLong();
         acd.lastTick = Wire.instant(in);
         acd.eventSequence = in.readLong();
         acd.configurationLoaded = in.readBoolean();
         for (int n = in.readInt(), i = 0; i < n; i++) {
-            QueueConfig q = TenantAcdCodec.queue(in);
+            QueueConfig q = TenantAcdCodec.queue(in, version);
             acd.queues.put(q.id(), q);
         }
         for (int n = in.readInt(), i = 0; i < n; i++) {

@@ -15,9 +15,13 @@ import java.util.Map;
  * so its encoding is the cost of every routing decision: Java's default serialization of the object graph
  * took about 0.4 ms and 8 KB for a 10-agent tenant; this form writes fields in a fixed order with no class
  * descriptors. A version byte leads, so that a later layout can still read this one.
+ * Version 3 added a queue's {@code recordCalls} after its other fields; version 2 (without it) is still read, as
+ * a queue that does not record, so the state a running grid stored before the upgrade stays readable.
  */
 final class TenantAcdCodec {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
+    /** The oldest layout still read. */
+    static final int OLDEST_READABLE = 2;
 
     private TenantAcdCodec() {
     }
@@ -39,10 +43,10 @@ final class TenantAcdCodec {
         try {
             DataInputStream in = new DataInputStream(new Bytes.Reader(bytes, offset));
             int version = in.readByte();
-            if (version != VERSION) {
+            if (version < OLDEST_READABLE || version > VERSION) {
                 throw new IllegalStateException("unknown ACD state version " + version);
             }
-            return TenantAcd.readFrom(in);
+            return TenantAcd.readFrom(in, version);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,12 +65,14 @@ final class TenantAcdCodec {
         out.writeInt(q.offerTimeoutSeconds());
         out.writeInt(q.relaxAfterSeconds());
         out.writeInt(q.relaxStep());
+        out.writeBoolean(q.recordCalls());
     }
 
-    static QueueConfig queue(DataInput in) throws IOException {
+    /** A queue in the layout of {@code version} (the state's leading byte). */
+    static QueueConfig queue(DataInput in, int version) throws IOException {
         return new QueueConfig(in.readUTF(), in.readUTF(), Wire.enumValue(in, RoutingStrategy.class), Wire.skills(in),
                 in.readInt(), in.readInt(), Wire.string(in), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
-                in.readInt());
+                in.readInt(), version >= 3 && in.readBoolean());
     }
 
     static void profile(DataOutput out, AgentProfile p) throws IOException {

@@ -46,11 +46,20 @@ public final class QueueService {
         this.clock = clock;
     }
 
-    /** A new queue or changes to one; null fields are not given (on create: defaults). */
+    /** A new queue or changes to one; null fields are not given (on create: defaults, recordCalls false). */
     public record QueueInput(String name, String strategy, Map<String, Integer> requiredSkills, Integer priority,
                              Integer maxWaitSeconds, String overflowQueueId, boolean clearOverflow, Integer wrapUpSeconds,
                              Integer serviceLevelSeconds, Integer offerTimeoutSeconds, Integer relaxAfterSeconds,
-                             Integer relaxStep) {
+                             Integer relaxStep, Boolean recordCalls) {
+        /** Without {@code recordCalls}: on create the queue does not record, on update the setting stays. */
+        @SuppressWarnings("checkstyle:ParameterNumber")
+        public QueueInput(String name, String strategy, Map<String, Integer> requiredSkills, Integer priority,
+                          Integer maxWaitSeconds, String overflowQueueId, boolean clearOverflow, Integer wrapUpSeconds,
+                          Integer serviceLevelSeconds, Integer offerTimeoutSeconds, Integer relaxAfterSeconds,
+                          Integer relaxStep) {
+            this(name, strategy, requiredSkills, priority, maxWaitSeconds, overflowQueueId, clearOverflow, wrapUpSeconds,
+                    serviceLevelSeconds, offerTimeoutSeconds, relaxAfterSeconds, relaxStep, null);
+        }
     }
 
     public QueueConfig create(Caller caller, QueueInput input) {
@@ -58,7 +67,7 @@ public final class QueueService {
         new Validator().require(input.name() != null, "name", "is required")
                 .require(input.strategy() != null, "strategy", "is required").throwIfInvalid();
         QueueConfig defaults = new QueueConfig(Ids.next('q'), input.name(), RoutingStrategy.LONGEST_IDLE, Skills.NONE,
-                0, 0, null, 0, 20, 20, 0, 1);
+                0, 0, null, 0, 20, 20, 0, 1, false);
         TenantId tenant = caller.tenantId();
         try {
             return tx.inTenant(tenant, () -> {
@@ -167,8 +176,9 @@ public final class QueueService {
                 "overflowQueueId", "names no queue of this tenant");
         v.throwIfInvalid();
         Skills skills = in.requiredSkills() == null ? q.requiredSkills() : Skills.of(in.requiredSkills(), "requiredSkills");
+        boolean recordCalls = in.recordCalls() == null ? q.recordCalls() : in.recordCalls();
         return new QueueConfig(q.id(), name, strategy, skills, priority, maxWait, overflow, wrapUp, serviceLevel,
-                offerTimeout, relaxAfter, relaxStep);
+                offerTimeout, relaxAfter, relaxStep, recordCalls);
     }
 
     private static int range(Validator v, String field, Integer value, int current, int min, int max) {

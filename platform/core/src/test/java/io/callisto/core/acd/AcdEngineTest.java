@@ -45,7 +45,7 @@ class AcdEngineTest {
     @Test
     void anAvailableAgentIsOfferedACallAcceptsItAndWrapsUp() {
         AcdEngine.configureQueue(acd, new QueueConfig("sales", "Sales", RoutingStrategy.LONGEST_IDLE, Skills.NONE, 0,
-                0, null, 30, 20, 15, 0, 1), T0);
+                0, null, 30, 20, 15, 0, 1, false), T0);
         agent("ann", "sales");
         List<AcdEvent> login = available("ann", 1);
         assertThat(login).containsExactly(new AcdEvent.AgentStateChanged("ann", AgentState.OFFLINE,
@@ -172,7 +172,7 @@ class AcdEngineTest {
     void aCallWaitingTooLongOverflows() {
         AcdEngine.configureQueue(acd, QueueConfig.simple("backup", RoutingStrategy.LONGEST_IDLE), T0);
         AcdEngine.configureQueue(acd, new QueueConfig("front", "Front", RoutingStrategy.LONGEST_IDLE, Skills.NONE, 0,
-                60, "backup", 0, 20, 20, 0, 1), T0);
+                60, "backup", 0, 20, 20, 0, 1, false), T0);
         agent("ann", "backup");
         available("ann", 1);
         call("c1", "front", 2);

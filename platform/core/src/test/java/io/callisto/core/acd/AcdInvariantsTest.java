@@ -71,11 +71,11 @@ class AcdInvariantsTest {
         Run(Random random) {
             this.random = random;
             AcdEngine.configureQueue(acd, new QueueConfig("ring", "ring", RoutingStrategy.RING_ALL, Skills.NONE, 1, 0,
-                    null, 0, 20, 10, 0, 1), now);
+                    null, 0, 20, 10, 0, 1, false), now);
             AcdEngine.configureQueue(acd, new QueueConfig("idle", "idle", RoutingStrategy.LONGEST_IDLE, Skills.NONE, 0,
-                    0, null, 3, 20, 10, 0, 1), now);
+                    0, null, 3, 20, 10, 0, 1, false), now);
             AcdEngine.configureQueue(acd, new QueueConfig("skills", "skills", RoutingStrategy.SKILLS,
-                    new Skills(Map.of("en", 3)), 0, 40, "idle", 5, 20, 10, 15, 1), now);
+                    new Skills(Map.of("en", 3)), 0, 40, "idle", 5, 20, 10, 15, 1, true), now);
             AcdEngine.configureQueue(acd, QueueConfig.simple("rr", RoutingStrategy.ROUND_ROBIN), now);
             AcdEngine.configureQueue(acd, QueueConfig.simple("fewest", RoutingStrategy.FEWEST_CALLS), now);
             for (String agent : AGENTS) {

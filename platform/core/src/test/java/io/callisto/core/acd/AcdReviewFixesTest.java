@@ -60,7 +60,7 @@ class AcdReviewFixesTest {
     @Test
     void relaxationKeepsRankingByTheSkillsAskedFor() {
         AcdEngine.configureQueue(acd, new QueueConfig("es", "es", RoutingStrategy.SKILLS, new Skills(Map.of("es", 2)),
-                0, 0, null, 0, 20, 20, 10, 2), T0);
+                0, 0, null, 0, 20, 20, 10, 2, false), T0);
         AcdEngine.upsertAgent(acd, new AgentProfile("novice", Skills.NONE, Set.of("es"), Map.of()), T0);
         AcdEngine.upsertAgent(acd, new AgentProfile("speaker", new Skills(Map.of("es", 1)), Set.of("es"), Map.of()), T0);
         AcdEngine.setPresence(acd, "speaker", AgentState.AVAILABLE, null, at(1));
@@ -74,7 +74,7 @@ class AcdReviewFixesTest {
     void overflowIsNotDefeatedByRejectsAndCyclesAreRefused() {
         AcdEngine.configureQueue(acd, QueueConfig.simple("b", RoutingStrategy.LONGEST_IDLE), T0);
         AcdEngine.configureQueue(acd, new QueueConfig("a", "a", RoutingStrategy.LONGEST_IDLE, Skills.NONE, 0, 30, "b",
-                0, 20, 20, 0, 1), T0);
+                0, 20, 20, 0, 1, false), T0);
         agent("x", Map.of(), Map.of(), "a");
         agent("y", Map.of(), Map.of(), "b");
         enqueue("c1", Channel.VOICE, "a", 0);
@@ -87,15 +87,15 @@ class AcdReviewFixesTest {
         assertThat(acd.interaction("c1").orElseThrow().offeredTo()).containsExactly("y");
 
         assertFails(() -> AcdEngine.configureQueue(acd, new QueueConfig("b", "b", RoutingStrategy.LONGEST_IDLE,
-                Skills.NONE, 0, 30, "a", 0, 20, 20, 0, 1), T0), ErrorKind.INVALID_INPUT, "overflow-cycle");
+                Skills.NONE, 0, 30, "a", 0, 20, 20, 0, 1, false), T0), ErrorKind.INVALID_INPUT, "overflow-cycle");
         assertFails(() -> AcdEngine.configureQueue(acd, new QueueConfig("s", "s", RoutingStrategy.LONGEST_IDLE,
-                Skills.NONE, 0, 30, "s", 0, 20, 20, 0, 1), T0), ErrorKind.INVALID_INPUT, "overflow-cycle");
+                Skills.NONE, 0, 30, "s", 0, 20, 20, 0, 1, false), T0), ErrorKind.INVALID_INPUT, "overflow-cycle");
     }
 
     @Test
     void relaxationThatChangesNothingIsNoDeadline() {
         AcdEngine.configureQueue(acd, new QueueConfig("q", "q", RoutingStrategy.SKILLS, new Skills(Map.of("de", 5)), 0,
-                0, null, 0, 20, 20, 1, 0), T0);
+                0, null, 0, 20, 20, 1, 0, false), T0);
         enqueue("c1", Channel.VOICE, "q", 0);
         assertThat(AcdEngine.nextDeadline(acd, at(5))).as("relaxStep 0 never relaxes").isEmpty();
     }

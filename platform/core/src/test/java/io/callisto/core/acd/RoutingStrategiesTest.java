@@ -20,7 +20,7 @@ class RoutingStrategiesTest {
     }
 
     private void queue(String id, RoutingStrategy strategy, Skills required, int relaxAfter) {
-        AcdEngine.configureQueue(acd, new QueueConfig(id, id, strategy, required, 0, 0, null, 0, 20, 20, relaxAfter, 2),
+        AcdEngine.configureQueue(acd, new QueueConfig(id, id, strategy, required, 0, 0, null, 0, 20, 20, relaxAfter, 2, false),
                 T0);
     }
 

@@ -88,11 +88,11 @@ public abstract class AcdConcurrencyContract {
     private static void setUp(Acd acd, TenantId t) {
         acd.execute(t, new AcdCommand.SetSeats(4));
         acd.execute(t, new AcdCommand.ConfigureQueue(new QueueConfig("ring", "ring", RoutingStrategy.RING_ALL, Skills.NONE,
-                0, 0, null, 0, 20, 20, 0, 1)));
+                0, 0, null, 0, 20, 20, 0, 1, false)));
         acd.execute(t, new AcdCommand.ConfigureQueue(new QueueConfig("idle", "idle", RoutingStrategy.LONGEST_IDLE,
-                Skills.NONE, 0, 0, null, 0, 20, 20, 0, 1)));
+                Skills.NONE, 0, 0, null, 0, 20, 20, 0, 1, false)));
         acd.execute(t, new AcdCommand.ConfigureQueue(new QueueConfig("rr", "rr", RoutingStrategy.ROUND_ROBIN, Skills.NONE,
-                0, 0, null, 0, 20, 20, 0, 1)));
+                0, 0, null, 0, 20, 20, 0, 1, false)));
         for (String agent : AGENTS) {
             acd.execute(t, new AcdCommand.UpsertAgent(new AgentProfile(agent, Skills.NONE, Set.copyOf(QUEUES),
                     Map.of(Channel.CHAT, 2))));

@@ -48,7 +48,7 @@ public final class AcdFixtures {
     /** A queue with every field set to a distinct value. */
     public static QueueConfig queue(String id, String name) {
         return new QueueConfig(id, name, RoutingStrategy.SKILLS, new Skills(Map.of("billing", 3, "german", 5)), 7, 300,
-                "q-overflow", 30, 20, 15, 60, 2);
+                "q-overflow", 30, 20, 15, 60, 2, true);
     }
 
     public static AgentStateChange change(long batch, int index, String agentId, Instant at) {

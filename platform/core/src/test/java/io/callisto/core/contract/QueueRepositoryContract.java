@@ -72,6 +72,7 @@ public abstract class QueueRepositoryContract {
         assertThat(found.offerTimeoutSeconds()).isEqualTo(15);
         assertThat(found.relaxAfterSeconds()).isEqualTo(60);
         assertThat(found.relaxStep()).isEqualTo(2);
+        assertThat(found.recordCalls()).isTrue();
         assertThat(queues().all(a)).containsExactly(sales);
     }
 
@@ -82,13 +83,14 @@ public abstract class QueueRepositoryContract {
             stored.add(insert(a, QueueConfig.simple("q-" + strategy.ordinal(), strategy)));
         }
         QueueConfig unicode = insert(a, new QueueConfig("q-zz", AcdFixtures.UNICODE, RoutingStrategy.RING_ALL,
-                new Skills(Map.of("español", 1, "日本語", 10)), -3, 0, null, 0, 0, 1, 0, 0));
+                new Skills(Map.of("español", 1, "日本語", 10)), -3, 0, null, 0, 0, 1, 0, 0, false));
         stored.add(unicode);
 
         assertThat(queues().all(a)).containsExactlyElementsOf(stored);
         assertThat(queues().find(a, "q-zz").orElseThrow().name()).isEqualTo(AcdFixtures.UNICODE);
         assertThat(queues().find(a, "q-0").orElseThrow().requiredSkills()).isEqualTo(Skills.NONE);
         assertThat(queues().find(a, "q-0").orElseThrow().overflowQueueId()).isNull();
+        assertThat(queues().all(a)).noneMatch(QueueConfig::recordCalls);
     }
 
     @Test
@@ -128,14 +130,16 @@ public abstract class QueueRepositoryContract {
     void updateReplacesEveryFieldAndMayKeepOrChangeTheName() {
         insert(a, AcdFixtures.queue("q-sales", "Sales"));
         QueueConfig sameName = new QueueConfig("q-sales", "Sales", RoutingStrategy.ROUND_ROBIN, Skills.NONE, 1, 2, null, 3, 4,
-                5, 6, 7);
+                5, 6, 7, false);
         QueueConfig renamed = new QueueConfig("q-sales", "Inside sales", RoutingStrategy.FEWEST_CALLS,
-                new Skills(Map.of("x", 9)), 0, 0, "q-other", 0, 0, 1, 0, 0);
+                new Skills(Map.of("x", 9)), 0, 0, "q-other", 0, 0, 1, 0, 0, true);
 
         assertThat(update(a, sameName)).isTrue();
         assertThat(queues().find(a, "q-sales")).contains(sameName);
+        assertThat(queues().find(a, "q-sales").orElseThrow().recordCalls()).as("recording switched off").isFalse();
         assertThat(update(a, renamed)).isTrue();
         assertThat(queues().find(a, "q-sales")).contains(renamed);
+        assertThat(queues().find(a, "q-sales").orElseThrow().recordCalls()).as("and on again").isTrue();
 
         QueueConfig takesOldName = insert(a, AcdFixtures.queue("q-new", "Sales"));
         assertThat(queues().all(a)).containsExactly(takesOldName, renamed);

@@ -105,22 +105,54 @@ class RoutingServicesTest {
     void queuesAreValidatedStoredAndAppliedTogether() {
         String first = w.queue("First", "SKILLS");
         assertThat(invalidFields(() -> w.queues.create(w.admin, new QueueService.QueueInput("", "NOPE", null, -1, -1,
-                "missing", false, null, null, 0, null, null))))
+                "missing", false, null, null, 0, null, null, null))))
                 .contains("name", "strategy", "priority", "maxWaitSeconds", "overflowQueueId", "offerTimeoutSeconds");
         String second = w.queues.create(w.admin, new QueueService.QueueInput("Second", "RING_ALL", Map.of("french", 3), 2,
-                60, first, false, 10, 20, 15, 30, 1)).id();
+                60, first, false, 10, 20, 15, 30, 1, null)).id();
         // first -> second -> first would overflow in a circle: refused by the ACD, and so not stored either
         assertFails(() -> w.queues.update(w.admin, first, new QueueService.QueueInput(null, null, null, null, 30, second,
-                false, null, null, null, null, null)), ErrorKind.INVALID_INPUT, "overflow-cycle");
+                false, null, null, null, null, null, null)), ErrorKind.INVALID_INPUT, "overflow-cycle");
         assertThat(w.queues.get(w.admin, first).overflowQueueId()).isNull();
         QueueConfig cleared = w.queues.update(w.admin, second, new QueueService.QueueInput(null, null, null, null, null, null,
-                true, null, null, null, null, null));
+                true, null, null, null, null, null, null));
         assertThat(cleared.overflowQueueId()).isNull();
         assertThat(w.live.snapshot(w.id()).queue(second).orElseThrow().overflowQueueId()).isNull();
         assertFails(() -> w.queues.create(w.supervisor, new QueueService.QueueInput("X", "SKILLS", null, null, null, null,
-                false, null, null, null, null, null)), ErrorKind.FORBIDDEN, "role-required");
+                false, null, null, null, null, null, null)), ErrorKind.FORBIDDEN, "role-required");
         assertFails(() -> w.queues.create(w.admin, new QueueService.QueueInput("First", "SKILLS", null, null, null, null,
-                false, null, null, null, null, null)), ErrorKind.CONFLICT, "duplicate-queue-name");
+                false, null, null, null, null, null, null)), ErrorKind.CONFLICT, "duplicate-queue-name");
+    }
+
+    @Test
+    void recordingIsOffUnlessAskedForAndAnUpdateWithoutItKeepsIt() {
+        String plain = w.queue("Plain", "LONGEST_IDLE");
+        assertThat(w.queues.get(w.admin, plain).recordCalls()).isFalse();
+        assertThat(w.live.snapshot(w.id()).queue(plain).orElseThrow().recordCalls()).isFalse();
+        String recorded = w.queues.create(w.admin, recording("Recorded", "SKILLS", true)).id();
+        assertThat(w.queues.get(w.admin, recorded).recordCalls()).isTrue();
+        assertThat(w.live.snapshot(w.id()).queue(recorded).orElseThrow().recordCalls()).isTrue();
+
+        QueueConfig renamed = w.queues.update(w.admin, recorded, new QueueService.QueueInput("Still recorded", null, null,
+                null, null, null, false, 5, null, null, null, null, null));
+        assertThat(renamed.recordCalls()).as("null leaves the setting as it was").isTrue();
+        assertThat(renamed.wrapUpSeconds()).isEqualTo(5);
+        QueueConfig stopped = w.queues.update(w.admin, recorded, recording(null, null, false));
+        assertThat(stopped.recordCalls()).isFalse();
+        assertThat(stopped.name()).isEqualTo("Still recorded");
+        assertThat(stopped.wrapUpSeconds()).isEqualTo(5);
+        assertThat(w.queues.get(w.admin, recorded)).isEqualTo(stopped);
+        assertThat(w.live.snapshot(w.id()).queue(recorded)).contains(stopped);
+        assertThat(w.queues.update(w.admin, plain, recording(null, null, true)).recordCalls()).isTrue();
+        assertThat(w.live.snapshot(w.id()).queue(plain).orElseThrow().recordCalls()).isTrue();
+
+        assertFails(() -> w.queues.update(w.supervisor, plain, recording(null, null, false)), ErrorKind.FORBIDDEN,
+                "role-required");
+        assertThat(w.queues.get(w.admin, plain).recordCalls()).isTrue();
+    }
+
+    private static QueueService.QueueInput recording(String name, String strategy, Boolean recordCalls) {
+        return new QueueService.QueueInput(name, strategy, null, null, null, null, false, null, null, null, null, null,
+                recordCalls);
     }
 
     @Test
@@ -311,7 +343,7 @@ class RoutingServicesTest {
 
         w.store.failNextCommit();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.queues.update(w.admin, kept, new QueueService.QueueInput(
-                null, "RING_ALL", null, null, null, null, false, null, null, null, null, null)))
+                null, "RING_ALL", null, null, null, null, false, null, null, null, null, null, null)))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(w.live.snapshot(w.id()).queue(kept).orElseThrow().strategy().name()).isEqualTo("LONGEST_IDLE");
 

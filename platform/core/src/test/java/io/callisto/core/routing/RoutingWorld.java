@@ -62,6 +62,6 @@ final class RoutingWorld {
 
     String queue(String name, String strategy) {
         return queues.create(admin, new QueueService.QueueInput(name, strategy, null, null, null, null, false, null, null,
-                null, null, null)).id();
+                null, null, null, null)).id();
     }
 }

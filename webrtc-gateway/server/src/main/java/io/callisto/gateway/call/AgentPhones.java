@@ -23,6 +23,11 @@ public final class AgentPhones {
         this.clock = clock;
     }
 
+    /** The agent whose SIP username this is, if any (a transfer's target). */
+    public java.util.Optional<String> agentWithSipUsername(TenantId tenant, String username) {
+        return tx.inTenant(tenant, () -> agents.findBySipUsername(tenant, username)).map(a -> a.agentId());
+    }
+
     public List<Binding> of(TenantId tenant, String agentId) {
         String username = tx.inTenant(tenant, () -> agents.find(tenant, agentId)).map(a -> a.sipUsername()).orElse(null);
         if (username == null) {

@@ -22,11 +22,22 @@ public final class CallControl implements SipHandler {
     private final InboundAdmission admission;
     private final Map<String, AtomicInteger> channels = new ConcurrentHashMap<>();
     private volatile SipEndpoint endpoint;
+    private volatile java.util.function.Function<io.callisto.gateway.media.audio.G711.Law,
+            io.callisto.gateway.media.audio.WavPrompt> unavailableMessage;
 
     public CallControl(CallServices services, CallRegistry registry) {
         this.services = services;
         this.registry = registry;
         this.admission = new InboundAdmission(services.directory());
+    }
+
+    /**
+     * The message callers of a tenant that may not take calls hear (a WAV file in the negotiated G.711 law);
+     * null for the built-in tone.
+     */
+    public void unavailableMessage(java.util.function.Function<io.callisto.gateway.media.audio.G711.Law,
+            io.callisto.gateway.media.audio.WavPrompt> message) {
+        this.unavailableMessage = message;
     }
 
     /** The endpoint legs are made on (set once it listens). */
@@ -47,7 +58,8 @@ public final class CallControl implements SipHandler {
         try {
             services.acd().requireWorking(admitted.route().tenant());
         } catch (CallistoException e) {
-            invite.respond(SipResponse.of(480, "Temporarily Unavailable"));
+            // suspended, unpaid or canceled: the caller hears the message and the call is never queued
+            UnavailableCall.play(services, endpoint, admitted, invite, unavailableMessage);
             return;
         }
         AtomicInteger used = channels.computeIfAbsent(admitted.trunk().id(), k -> new AtomicInteger());

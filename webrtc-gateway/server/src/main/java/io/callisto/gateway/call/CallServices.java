@@ -1,6 +1,7 @@
 package io.callisto.gateway.call;
 
 import io.callisto.core.calls.CallRecorder;
+import io.callisto.core.calls.RecordingStore;
 import io.callisto.core.crm.ContactService;
 import io.callisto.core.interaction.InteractionService;
 import io.callisto.core.routing.LiveAcd;
@@ -11,9 +12,14 @@ import java.time.Clock;
 /**
  * What call control works with: the numbers and trunks, the ACD (and the interaction service that enters calls
  * into it), contacts for the caller's CRM record, agents' phones, the media relay, the CDR writer, a clock, and
- * the address media is announced on.
+ * where recordings go, and the address media is announced on.
  */
 public record CallServices(TelephonyDirectory directory, LiveAcd acd, InteractionService interactions,
                            ContactService contacts, AgentPhones phones, RelayEngine relay, CallRecorder records,
-                           Clock clock, String mediaHost) {
+                           RecordingStore recordings, Clock clock, String mediaHost) {
+    /** Without recordings: no call is recorded, whatever its queue says. */
+    public CallServices(TelephonyDirectory directory, LiveAcd acd, InteractionService interactions, ContactService contacts,
+                        AgentPhones phones, RelayEngine relay, CallRecorder records, Clock clock, String mediaHost) {
+        this(directory, acd, interactions, contacts, phones, relay, records, null, clock, mediaHost);
+    }
 }

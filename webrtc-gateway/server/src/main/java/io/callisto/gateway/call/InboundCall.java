@@ -44,6 +44,7 @@ import java.util.Map;
 public final class InboundCall {
     private static final System.Logger LOG = System.getLogger(InboundCall.class.getName());
     private enum State { STARTING, QUEUED, CONNECTED, ENDED }
+    private static final Duration TRANSFER_PAUSE = Duration.ofMillis(200);
 
     private final CallServices services;
     private final SipEndpoint endpoint;
@@ -63,6 +64,7 @@ public final class InboundCall {
     private String connectedAgent;
     private Instant connectedAt;
     private long sessionVersion = 1;
+    private final CallRecording recording = new CallRecording();
 
     InboundCall(CallServices services, SipEndpoint endpoint, CallRegistry registry, InboundAdmission.Admitted admitted,
                 IncomingRequest invite, Runnable releaseChannel) {
@@ -193,6 +195,9 @@ public final class InboundCall {
         MediaPlumbing.map(bridge, callerMedia, agentMedia);
         ringback.stop();
         bridge.connect();
+        if (services.recordings() != null && recordsCalls()) {
+            recording.start(bridge, services.recordings().pathFor(tenant(), id), id);
+        }
         connectedAgent = a.agentId;
         connectedAt = services.clock().instant();
         state = State.CONNECTED;
@@ -206,6 +211,53 @@ public final class InboundCall {
         if (state == State.QUEUED) {
             LOG.log(System.Logger.Level.INFO, "call {0}: agent {1} did not answer ({2})", id, a.agentId, status);
             acd(new AcdCommand.Reject(id, a.agentId));
+        }
+    }
+
+    /**
+     * A blind transfer from the agent's phone (REFER): the target is another agent (by SIP username) or a queue
+     * (by id) of the tenant. The ACD re-routes the call; the caller hears ringback again; the transferring agent's
+     * leg is told the transfer succeeded and is hung up. Anything else (an outside number, an unknown name) is
+     * declined and the call goes on.
+     */
+    private synchronized boolean transferRequested(AgentAttempt a, String referTo) {
+        if (attempt != a || state != State.CONNECTED) {
+            return false;
+        }
+        String user = TransferTargets.userOf(referTo);
+        String toAgent = user == null ? null : services.phones().agentWithSipUsername(tenant(), user).orElse(null);
+        String toQueue = toAgent != null || user == null ? null
+                : services.acd().snapshot(tenant()).queue(user).map(q -> q.id()).orElse(null);
+        if (toAgent == null && toQueue == null) {
+            return false;
+        }
+        try {
+            services.acd().execute(tenant(), new AcdCommand.Transfer(id, a.agentId, toQueue, toAgent));
+        } catch (CallistoException e) {
+            LOG.log(System.Logger.Level.INFO, "call {0}: transfer to {1} refused: {2}", id, referTo, e.code());
+            return false;
+        }
+        attempt = null;
+        connectedAgent = null;
+        state = State.QUEUED;
+        ringback = PromptPlayer.loop(bridge, Side.A, RingbackTone.northAmerican(MediaPlumbing.law(callerMedia)));
+        SipLeg transferor = a.leg;
+        Thread.ofVirtual().start(() -> {
+            // after the 202 has gone out: the transfer is in our hands, the transferor leaves. The pauses keep the
+            // 202, the NOTIFY and the BYE in order for phones that cannot take them in another order.
+            pause(TRANSFER_PAUSE);
+            transferor.notifyTransfer(200, "OK", true);
+            pause(TRANSFER_PAUSE);
+            transferor.hangUp();
+        });
+        return true;
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -253,8 +305,16 @@ public final class InboundCall {
         } else if (before == State.QUEUED && side != HangupSide.SYSTEM) {
             acd(new AcdCommand.Abandon(id));
         }
+        recording.stop(bridge);
         record(side, disposition, cause, agent);
         cleanUp();
+    }
+
+    /** Whether the queue the call was answered from records its calls (the queue may differ after an overflow). */
+    private boolean recordsCalls() {
+        io.callisto.core.acd.TenantAcd state = services.acd().snapshot(tenant());
+        String queueId = state.interaction(id).map(i -> i.queueId()).orElse(admitted.route().queueId());
+        return state.queue(queueId).map(q -> q.recordCalls()).orElse(false);
     }
 
     private void record(HangupSide side, CallDisposition disposition, int cause, String agent) {
@@ -265,7 +325,7 @@ public final class InboundCall {
         try {
             services.records().record(tenant(), new CallRecord(id, CallDirection.INBOUND, caller,
                     admitted.route().e164(), admitted.route().numberId(), admitted.trunk().id(), admitted.route().queueId(),
-                    agent, id, startedAt, answered, now, wait, talk, 0, disposition, side, cause, null));
+                    agent, id, startedAt, answered, now, wait, talk, 0, disposition, side, cause, recording.name()));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "call " + id + ": its detail record could not be stored", e);
         }
@@ -275,6 +335,7 @@ public final class InboundCall {
         if (ringback != null) {
             ringback.stop();
         }
+        recording.stop(bridge);
         if (bridge != null) {
             bridge.close();
         }
@@ -374,6 +435,11 @@ public final class InboundCall {
         @Override
         public void onBye(SipLeg l) {
             agentHungUp(this);
+        }
+
+        @Override
+        public boolean onRefer(SipLeg l, String referTo) {
+            return transferRequested(this, referTo);
         }
 
         @Override

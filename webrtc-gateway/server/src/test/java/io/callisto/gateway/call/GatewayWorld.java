@@ -58,6 +58,8 @@ final class GatewayWorld implements AutoCloseable {
     final String trunkId;
     final SipGateway gateway;
     final RelayEngine relay;
+    final java.nio.file.Path dataDir = java.nio.file.Files.createTempDirectory("gateway-world-");
+    final io.callisto.core.calls.FileRecordingStore recordings = new io.callisto.core.calls.FileRecordingStore(dataDir);
     // The grid's timer does this in the distribution: offers time out, wrap-ups end.
     private final java.util.concurrent.ScheduledExecutorService ticker =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
@@ -85,11 +87,12 @@ final class GatewayWorld implements AutoCloseable {
         CallServices services = new CallServices(new StoredTelephonyDirectory(store, store.trunks(), store.numbers()),
                 live, new InteractionService(store, live, store.interactionHistory(), contacts), contacts,
                 new AgentPhones(store, store.agents(), bindings, clock), relay, new CallRecorder(store,
-                store.callRecords()), clock, "127.0.0.1");
+                store.callRecords()), recordings, clock, "127.0.0.1");
         Registrar registrar = new Registrar(new StoredSipAccounts(store, store.agents()), bindings,
                 new DigestRegistrarAuth("test-secret-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 clock);
-        gateway = SipGateway.start(new SipGatewayConfig("127.0.0.1", freePort(), "127.0.0.1", "31000-31999", rtpTimeout), services,
+        gateway = SipGateway.start(new SipGatewayConfig("127.0.0.1", freePort(), "127.0.0.1", "31000-31999", rtpTimeout),
+                services,
                 registrar, acd);
         ticker.scheduleWithFixedDelay(() -> {
             try {

@@ -213,4 +213,82 @@ class SipCallIT {
             assertThat(world.gateway.calls().active()).isZero();
         }
     }
+
+    @Test
+    void anAgentTransfersTheCallBlindToAnotherAgentWhoAnswers() throws Exception {
+        String ann = world.agent("ann");
+        String bob = world.agent("bob");
+        try (SippProcess annPhone = Sipp.scenario("agent_register.xml").remote("127.0.0.1", world.gateway.sipPort())
+                .set("user", "ann").set("domain", world.id().value()).set("calls", 1)
+                .set("refer_to", "sip:bob@" + world.id().value()).set("talk_ms", 1500)
+                .auth("ann", GatewayWorld.PASSWORD).authUri(world.id().value()).outOfCall("agent_answer_refer.xml")
+                .rtpEndpoint(RtpEndpoint.Mode.ECHO).timeout(Duration.ofSeconds(90)).start();
+             SippProcess bobPhone = phone("bob", "agent_answer_echo.xml", 1)) {
+            assertThat(annPhone.awaitRegistered(Duration.ofSeconds(20))).isTrue();
+            world.available(ann);
+            try (SippProcess carrier = carrier("carrier_call_bye.xml", 8000)) {
+                assertThat(annPhone.awaitReceived(m -> "INVITE".equals(m.method()), Duration.ofSeconds(20))).isPresent();
+                world.available(bob);
+                SippResult call = carrier.await(Duration.ofSeconds(60));
+                assertThat(call.isSuccess()).as(call.screen()).isTrue();
+                assertThat(bobPhone.rtp().packets()).as("after the transfer the caller's audio reached bob")
+                        .isGreaterThan(20);
+            }
+            SippResult annResult = annPhone.await(Duration.ofSeconds(30));
+            assertThat(annResult.isSuccess()).as(annResult.screen()).isTrue();
+            assertThat(annResult.receivedResponses(202)).hasSize(1);
+            await("the call's record", () -> !world.callRecords().isEmpty());
+            assertThat(world.callRecords().getFirst().agentId()).isEqualTo(bob);
+        }
+    }
+
+    @Test
+    void callersOfASuspendedTenantHearTheMessageAndAreNotQueued() throws Exception {
+        world.store.runInTenant(world.id(), () -> world.store.tenants().update(world.store.tenants().find(world.id())
+                .orElseThrow().withStatus(io.callisto.core.tenant.TenantStatus.SUSPENDED, Instant.now())));
+        try (SippProcess carrier = carrier("carrier_call_wait_bye.xml", 0)) {
+            SippResult call = carrier.await(Duration.ofSeconds(60));
+            assertThat(call.isSuccess()).as("answered, then hung up by the gateway: " + call.screen()).isTrue();
+            assertThat(carrier.rtp().packets()).as("the caller heard the message").isGreaterThan(20);
+        }
+        assertThat(world.live.snapshot(world.id()).interactions()).isEmpty();
+        await("the call's record", () -> !world.callRecords().isEmpty());
+        assertThat(world.callRecords().getFirst().disposition()).isEqualTo(CallDisposition.REFUSED);
+        await("the relay's ports back", () -> world.relay.ports().used() == 0);
+    }
+
+    @Test
+    void aQueueThatRecordsCallsGetsAStereoWavOfBothDirections() throws Exception {
+        new io.callisto.core.queue.QueueService(world.store, world.store.queues(), world.store.agents(), world.live,
+                world.clock).update(world.admin, world.queueId, new io.callisto.core.queue.QueueService.QueueInput(null,
+                null, null, null, null, null, false, null, null, null, null, null, true));
+        String ann = world.agent("ann");
+        try (SippProcess phone = phone("ann", "agent_answer_echo.xml", 1)) {
+            world.available(ann);
+            try (SippProcess carrier = carrier("carrier_call_bye.xml", 3000)) {
+                SippResult call = carrier.await(Duration.ofSeconds(60));
+                assertThat(call.isSuccess()).as(call.screen()).isTrue();
+                assertThat(phone.rtp().packets()).isGreaterThan(50);
+            }
+            await("the call's record", () -> !world.callRecords().isEmpty());
+            CallRecord record = world.callRecords().getFirst();
+            assertThat(record.recording()).as("the record lists its recording").isNotNull();
+            java.nio.file.Path wav = world.recordings.find(world.id(), record.recording()).orElseThrow();
+            byte[] bytes = java.nio.file.Files.readAllBytes(wav);
+            java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            assertThat(new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+            assertThat(header.getShort(22)).as("channels").isEqualTo((short) 2);
+            assertThat(header.getInt(24)).as("sample rate").isEqualTo(8000);
+            int dataBytes = header.getInt(40);
+            assertThat(dataBytes).as("about 2 s or more of stereo 16-bit audio").isGreaterThan(2 * 8000 * 4);
+            long left = 0;
+            long right = 0;
+            for (int at = 44; at + 4 <= 44 + dataBytes && at + 4 <= bytes.length; at += 4) {
+                left += Math.abs(header.getShort(at));
+                right += Math.abs(header.getShort(at + 2));
+            }
+            assertThat(left).as("the caller's channel has sound").isGreaterThan(0);
+            assertThat(right).as("the agent's channel has sound").isGreaterThan(0);
+        }
+    }
 }

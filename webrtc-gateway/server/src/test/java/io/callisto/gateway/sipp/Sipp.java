@@ -249,16 +249,16 @@ public final class Sipp {
             int sip = localPort > 0 ? localPort : Ports.sipPort();
             int mp = mediaPort > 0 ? mediaPort : Ports.mediaBase();
             Path dir = prepareWorkDir(sip);
+            int rtpPort = media == Media.ENDPOINT ? mp + 4 : mp;
+            List<String> command = command(dir, sip, mp, rtpPort);
             RtpEndpoint endpoint = null;
             if (media == Media.ENDPOINT) {
                 try {
-                    endpoint = RtpEndpoint.open(mp + 4, endpointMode);
+                    endpoint = RtpEndpoint.open(rtpPort, endpointMode);
                 } catch (UncheckedIOException e) {
-                    throw new SippProcess.PortInUse("RTP port " + (mp + 4) + " is taken", e);
+                    throw new SippProcess.PortInUse("RTP port " + rtpPort + " is taken", e);
                 }
             }
-            int rtpPort = endpoint != null ? endpoint.port() : mp;
-            List<String> command = command(dir, sip, mp, rtpPort);
             return SippProcess.start(new SippProcess.Launch(command, dir, sip, mp, rtpPort, transport == Transport.TCP,
                     endpoint, calls, timeout.plusSeconds(10)));
         }

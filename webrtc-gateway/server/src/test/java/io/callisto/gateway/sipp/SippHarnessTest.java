@@ -179,6 +179,7 @@ class SippHarnessTest {
             assertThat(phone.receivedRequests("BYE")).hasSize(1);
             assertThat(phone.sent().getLast().method()).isEqualTo("REGISTER");
             assertThat(agent.rtp().packets(8)).isGreaterThan(5);
+            assertThat(call.rtp().packets(8)).as("echoed back to the carrier").isGreaterThan(5);
         }
     }
 

@@ -111,7 +111,7 @@ public final class SippProcess implements AutoCloseable {
             throw new IllegalStateException("interrupted waiting for sipp", e);
         }
         int exitCode = timedOut ? -1 : process.exitValue();
-        result = new SippResult(launch.command(), launch.workDir(), exitCode, timedOut, launch.calls());
+        result = new SippResult(launch.command(), launch.workDir(), exitCode, timedOut, launch.calls(), launch.endpoint());
         return result;
     }
 

@@ -32,13 +32,15 @@ public final class SippResult {
     private final int exitCode;
     private final boolean timedOut;
     private final int expectedCalls;
+    private final RtpEndpoint endpoint;
 
-    SippResult(List<String> command, Path workDir, int exitCode, boolean timedOut, int expectedCalls) {
+    SippResult(List<String> command, Path workDir, int exitCode, boolean timedOut, int expectedCalls, RtpEndpoint endpoint) {
         this.command = List.copyOf(command);
         this.workDir = workDir;
         this.exitCode = exitCode;
         this.timedOut = timedOut;
         this.expectedCalls = expectedCalls;
+        this.endpoint = endpoint;
     }
 
     public List<String> command() {
@@ -47,6 +49,12 @@ public final class SippResult {
 
     public Path workDir() {
         return workDir;
+    }
+
+    /** The run's Java RTP endpoint (closed once the process is), for {@link Sipp.Builder#run()}. */
+    public RtpEndpoint rtp() {
+        if (endpoint == null) throw new IllegalStateException("started without rtpEndpoint(...)");
+        return endpoint;
     }
 
     /** sipp's exit code; -1 when the harness had to kill it. */
@@ -135,8 +143,8 @@ public final class SippResult {
     }
 
     /**
-     * RTP packets sipp's -rtp_echo received and echoed (both its sockets together are not counted: this
-     * is the -mp socket), as shown in the last screen dump that had the counter; -1 if none had it.
+     * RTP packets sipp's -rtp_echo received on -mp and echoed, as shown in the last screen dump that had the
+     * counter; -1 if none had it.
      * sipp prints RTP counters only in dumps taken while it runs, not in the one on exit, which is why
      * the scenarios signal themselves SIGUSR2 when the call ends ({@link SippProcess#dumpScreens()}).
      */

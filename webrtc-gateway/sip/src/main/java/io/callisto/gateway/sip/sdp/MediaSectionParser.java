@@ -98,7 +98,9 @@ final class MediaSectionParser {
     private void rtpMap(String text) {
         RtpMap map = SdpFields.rtpMap(text);
         if (!formats.contains(Integer.toString(map.payloadType()))) {
-            throw new IllegalArgumentException("rtpmap for payload type " + map.payloadType() + " which is not in the m= line");
+            // Phones in the field describe codecs they then leave out of the m= line: nothing uses the description, so
+            // it is dropped rather than failing the whole call (it is still parsed, so garbage is refused).
+            return;
         }
         once("rtpmap " + map.payloadType(), "more than one rtpmap for payload type " + map.payloadType());
         builder.rtpMap(map);
@@ -107,7 +109,7 @@ final class MediaSectionParser {
     private void fmtp(String text) {
         String[] fmtp = SdpFields.fmtp(text);
         if (!formats.contains(fmtp[0])) {
-            throw new IllegalArgumentException("fmtp for format " + Syntax.quote(fmtp[0]) + " which is not in the m= line");
+            return; // as for rtpmap: parameters of a format the m= line leaves out are dropped
         }
         once("fmtp " + fmtp[0], "more than one fmtp for format " + fmtp[0]);
         builder.fmtp(fmtp[0], fmtp[1]);

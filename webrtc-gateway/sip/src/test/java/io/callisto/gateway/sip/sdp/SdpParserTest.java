@@ -259,4 +259,14 @@ class SdpParserTest {
             return e.getMessage();
         }
     }
+
+    @Test
+    void rtpmapAndFmtpForFormatsTheMediaLineLeavesOutAreDroppedNotFatal() {
+        SessionDescription sdp = SdpParser.parse("v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\n"
+                + "t=0 0\r\nm=audio 4000 RTP/AVP 8 101\r\na=rtpmap:8 PCMA/8000\r\na=rtpmap:0 PCMU/8000\r\n"
+                + "a=fmtp:96 0-15\r\na=rtpmap:101 telephone-event/8000\r\n");
+        MediaDescription audio = sdp.media().getFirst();
+        assertThat(audio.payloadTypes()).containsExactly(8, 101);
+        assertThat(sdp.toString()).doesNotContain("a=rtpmap:0").doesNotContain("a=fmtp:96");
+    }
 }

@@ -1,0 +1,51 @@
+package io.callisto.gateway.call;
+
+import io.callisto.gateway.media.audio.StereoWavRecorder;
+import io.callisto.gateway.media.rtp.RtpBridge;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A call's recording, when its queue records calls: both directions to a stereo WAV (left the caller, right the
+ * agent) from the moment the agent answers. A recording that cannot be written never disturbs the call; it is
+ * logged and the call's record lists no recording.
+ */
+final class CallRecording {
+    private static final System.Logger LOG = System.getLogger(CallRecording.class.getName());
+    private StereoWavRecorder recorder;
+    private String name;
+
+    void start(RtpBridge bridge, Path file, String callId) {
+        try {
+            recorder = StereoWavRecorder.start(file);
+            bridge.setTap(recorder);
+            name = file.getFileName().toString();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "call " + callId + " cannot be recorded to " + file + ": " + e);
+            recorder = null;
+        }
+    }
+
+    /** Stops and completes the file (its header); harmless when not recording or stopped already. */
+    void stop(RtpBridge bridge) {
+        if (recorder == null) {
+            return;
+        }
+        StereoWavRecorder stopping = recorder;
+        recorder = null;
+        if (bridge != null) {
+            bridge.clearTap();
+        }
+        try {
+            stopping.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "a recording could not be completed: " + e);
+            name = null;
+        }
+    }
+
+    /** The recording's file name within the tenant's recordings, or null when the call was not recorded. */
+    String name() {
+        return name;
+    }
+}
