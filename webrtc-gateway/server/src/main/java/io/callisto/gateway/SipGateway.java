@@ -33,7 +33,7 @@ public final class SipGateway implements AutoCloseable {
     public static SipGateway start(SipGatewayConfig config, CallServices services, Registrar registrar,
                                    AcdEventStream events) {
         CallRegistry calls = new CallRegistry();
-        CallControl control = new CallControl(services, calls);
+        CallControl control = new CallControl(services, calls, registrar.auth());
         if (config.unavailablePrompt() != null) {
             control.unavailableMessage(UnavailablePrompts.load(config.unavailablePrompt())::get);
         }

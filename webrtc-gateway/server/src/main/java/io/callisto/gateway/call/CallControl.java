@@ -25,10 +25,11 @@ public final class CallControl implements SipHandler {
     private volatile java.util.function.Function<io.callisto.gateway.media.audio.G711.Law,
             io.callisto.gateway.media.audio.WavPrompt> unavailableMessage;
 
-    public CallControl(CallServices services, CallRegistry registry) {
+    public CallControl(CallServices services, CallRegistry registry,
+                       io.callisto.gateway.sip.registrar.RegistrarAuth trunkAuth) {
         this.services = services;
         this.registry = registry;
-        this.admission = new InboundAdmission(services.directory());
+        this.admission = new InboundAdmission(services.directory(), trunkAuth);
     }
 
     /**

@@ -291,4 +291,46 @@ class SipCallIT {
             assertThat(right).as("the agent's channel has sound").isGreaterThan(0);
         }
     }
+
+    static final String PBX_NUMBER = "+15557770000";
+
+    /** A PBX trunk that authenticates with digest (its address, 127.0.0.1, is not among its allowed ones). */
+    void pbxTrunk() {
+        String trunk = new io.callisto.core.telephony.TrunkService(world.store, world.store.trunks(), world.clock)
+                .create(world.admin, new io.callisto.core.telephony.TrunkService.TrunkInput("Office PBX", "PBX",
+                        "192.0.2.20", 5060, "UDP", "pbx1", "Pbx-Secret-9", false, null, java.util.List.of("192.0.2.0/24"),
+                        java.util.List.of(), null, 10, true, java.util.Set.of())).id();
+        new io.callisto.core.telephony.NumberService(world.store, world.store.numbers(), world.store.trunks(),
+                world.store.queues(), world.clock).create(world.admin, new io.callisto.core.telephony.NumberService
+                .NumberInput(PBX_NUMBER, null, trunk, new io.callisto.core.telephony.NumberService.TargetInput("QUEUE",
+                        world.queueId, null), java.util.Set.of()));
+    }
+
+    SippProcess pbxCall(String password) {
+        return Sipp.scenario("pbx_call_digest.xml").remote("127.0.0.1", world.gateway.sipPort()).service(PBX_NUMBER)
+                .auth("pbx1", password).authUri(world.id().value()).set("talk_ms", 2000)
+                .rtpEndpoint(RtpEndpoint.Mode.SINK).timeout(Duration.ofSeconds(60)).start();
+    }
+
+    @Test
+    @SuppressWarnings("try")
+    void aPbxTrunkAuthenticatesWithDigestAndAWrongPasswordPlacesNoCall() throws Exception {
+        pbxTrunk();
+        String ann = world.agent("ann");
+        try (SippProcess phone = phone("ann", "agent_answer_echo.xml", 1)) {
+            world.available(ann);
+            try (SippProcess wrong = pbxCall("not-the-password")) {
+                SippResult refused = wrong.await(Duration.ofSeconds(60));
+                assertThat(refused.isSuccess()).isFalse();
+                assertThat(refused.receivedResponses(403)).hasSize(1);
+            }
+            assertThat(world.live.snapshot(world.id()).interactions()).isEmpty();
+            try (SippProcess pbx = pbxCall("Pbx-Secret-9")) {
+                SippResult call = pbx.await(Duration.ofSeconds(60));
+                assertThat(call.isSuccess()).as(call.screen()).isTrue();
+                assertThat(call.receivedResponses(407)).hasSize(1);
+                assertThat(pbx.rtp().packets()).as("the agent's audio reached the PBX").isGreaterThan(20);
+            }
+        }
+    }
 }

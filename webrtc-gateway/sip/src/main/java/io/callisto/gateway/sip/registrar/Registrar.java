@@ -34,6 +34,11 @@ public final class Registrar {
         this.clock = clock;
     }
 
+    /** Its digest authentication, which trunks authenticating INVITEs share (same nonces, same realm rule). */
+    public RegistrarAuth auth() {
+        return auth;
+    }
+
     public void handle(IncomingRequest request) {
         Optional<TenantId> tenant = tenantOf(request.toUri().host());
         String username = request.toUri().user();
