@@ -82,6 +82,8 @@ public final class Callisto implements AutoCloseable {
     private JpaPersistence persistence;
     private AcdParts acdParts;
     private io.callisto.gateway.SipGateway sip;
+    // The API is built before the SIP edge starts; calls placed through it reach the edge once it runs.
+    private final DeferredDialer dialer = new DeferredDialer();
 
     private Callisto() {
     }
@@ -139,6 +141,7 @@ public final class Callisto implements AutoCloseable {
                 sip = SipEdge.start(SipEdge.config(settings), grid, persistence, acd.live, acd.interactions, acd.contacts,
                         acd.recordings, SigningKey.resolve(settings, persistence.clusterSecrets()), clock);
                 parts.add(sip);
+                dialer.target(sip.outbound());
             }
         }
         if (role == Role.GATEWAY) {
@@ -214,7 +217,8 @@ public final class Callisto implements AutoCloseable {
                     new TrunksApi(new TrunkService(tx, persistence.trunks(), clock), bodies()),
                     new NumbersApi(new NumberService(tx, persistence.numbers(), persistence.trunks(), persistence.queues(),
                             clock), bodies()),
-                    new CallsApi(new CallRecordService(tx, persistence.callRecords()), recordings));
+                    new CallsApi(new CallRecordService(tx, persistence.callRecords()), recordings,
+                            new io.callisto.core.calls.ClickToDial(dialer), bodies()));
         }
     }
 

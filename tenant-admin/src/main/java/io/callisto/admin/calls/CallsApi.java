@@ -33,10 +33,19 @@ public final class CallsApi implements ApiService {
     private static final String WAV = "audio/wav";
     private final CallRecordService calls;
     private final RecordingStore recordings;
+    private final io.callisto.core.calls.ClickToDial dialing;
+    private final io.callisto.platform.http.JsonBodies bodies;
 
-    public CallsApi(CallRecordService calls, RecordingStore recordings) {
+    public CallsApi(CallRecordService calls, RecordingStore recordings, io.callisto.core.calls.ClickToDial dialing,
+                    io.callisto.platform.http.JsonBodies bodies) {
+        this.dialing = dialing;
+        this.bodies = bodies;
         this.calls = calls;
         this.recordings = recordings;
+    }
+
+    /** A click-to-dial request: the number to call, for which agent (default: the caller), the caller id. */
+    record DialBody(String to, String agentId, String from) {
     }
 
     /** A call record as the API shows it; {@code recordingUrl} when the call has a recording. */
@@ -57,6 +66,12 @@ public final class CallsApi implements ApiService {
     public List<Endpoint> endpoints() {
         String one = "/api/v1/calls/{id}";
         return List.of(
+                Endpoint.authenticated(Method.POST, "/api/v1/calls", (caller, req, res) -> {
+                    DialBody body = bodies.read(req, DialBody.class);
+                    String id = dialing.dial(caller, new io.callisto.core.calls.ClickToDial.DialRequest(body.to(),
+                            body.agentId(), body.from()));
+                    Json.created(res, "/api/v1/calls/" + id, java.util.Map.of("id", id, "state", "DIALING"));
+                }),
                 Endpoint.authenticated(Method.GET, "/api/v1/calls", (caller, req, res) -> {
                     CallQuery query = CallQuery.of(req);
                     Json.ok(res, Paging.collection(calls.list(caller, query.filter(), query.page()), CallView::of));

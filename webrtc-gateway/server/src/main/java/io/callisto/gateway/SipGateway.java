@@ -4,6 +4,8 @@ import io.callisto.core.acd.AcdEventStream;
 import io.callisto.gateway.call.CallControl;
 import io.callisto.gateway.call.CallRegistry;
 import io.callisto.gateway.call.CallServices;
+import io.callisto.gateway.call.OutboundCalls;
+import io.callisto.gateway.call.TrunkChannels;
 import io.callisto.gateway.media.rtp.MediaInactivityWatch;
 import io.callisto.gateway.media.rtp.RelayEngine;
 import io.callisto.gateway.sip.registrar.Registrar;
@@ -20,9 +22,11 @@ public final class SipGateway implements AutoCloseable {
     private final AutoCloseable subscription;
     private final RelayEngine relay;
     private final MediaInactivityWatch watch;
+    private final OutboundCalls outbound;
 
     private SipGateway(SipEndpoint endpoint, CallRegistry calls, AutoCloseable subscription, RelayEngine relay,
-                       MediaInactivityWatch watch) {
+                       MediaInactivityWatch watch, OutboundCalls outbound) {
+        this.outbound = outbound;
         this.endpoint = endpoint;
         this.calls = calls;
         this.subscription = subscription;
@@ -33,7 +37,9 @@ public final class SipGateway implements AutoCloseable {
     public static SipGateway start(SipGatewayConfig config, CallServices services, Registrar registrar,
                                    AcdEventStream events) {
         CallRegistry calls = new CallRegistry();
-        CallControl control = new CallControl(services, calls, registrar.auth());
+        TrunkChannels channels = new TrunkChannels();
+        CallControl control = new CallControl(services, calls, registrar.auth(), channels);
+        OutboundCalls outbound = new OutboundCalls(services, channels);
         if (config.unavailablePrompt() != null) {
             control.unavailableMessage(UnavailablePrompts.load(config.unavailablePrompt())::get);
         }
@@ -42,9 +48,10 @@ public final class SipGateway implements AutoCloseable {
             SipEndpoint endpoint = SipEndpoint.start(SipStackConfig.of("callisto-" + config.sipPort(), config.sipHost(),
                     config.sipPort()), new SipRouter(registrar, control));
             control.attach(endpoint);
+            outbound.attach(endpoint);
             MediaInactivityWatch watch = MediaInactivityWatch.start(services.relay(), config.rtpTimeout(),
                     (bridge, side, silentFor) -> calls.mediaSilent(bridge, side, silentFor));
-            return new SipGateway(endpoint, calls, subscription, services.relay(), watch);
+            return new SipGateway(endpoint, calls, subscription, services.relay(), watch, outbound);
         } catch (RuntimeException e) {
             closeQuietly(subscription);
             throw e;
@@ -59,6 +66,11 @@ public final class SipGateway implements AutoCloseable {
         return calls;
     }
 
+    /** Agents' outbound calls (click-to-dial). */
+    public OutboundCalls outbound() {
+        return outbound;
+    }
+
     public RelayEngine relay() {
         return relay;
     }
@@ -67,6 +79,7 @@ public final class SipGateway implements AutoCloseable {
     public void close() {
         closeQuietly(subscription);
         watch.close();
+        outbound.close();
         calls.close();
         endpoint.close();
         relay.close();

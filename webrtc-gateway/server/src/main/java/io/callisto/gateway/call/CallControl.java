@@ -7,9 +7,6 @@ import io.callisto.gateway.sip.stack.IncomingRequest;
 import io.callisto.gateway.sip.stack.SipEndpoint;
 import io.callisto.gateway.sip.stack.SipHandler;
 import io.callisto.gateway.sip.stack.SipResponse;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * New INVITEs from carriers and PBXs: admitted (number and trunk), checked against the trunk's channel limit
@@ -20,15 +17,16 @@ public final class CallControl implements SipHandler {
     private final CallServices services;
     private final CallRegistry registry;
     private final InboundAdmission admission;
-    private final Map<String, AtomicInteger> channels = new ConcurrentHashMap<>();
+    private final TrunkChannels channels;
     private volatile SipEndpoint endpoint;
     private volatile java.util.function.Function<io.callisto.gateway.media.audio.G711.Law,
             io.callisto.gateway.media.audio.WavPrompt> unavailableMessage;
 
     public CallControl(CallServices services, CallRegistry registry,
-                       io.callisto.gateway.sip.registrar.RegistrarAuth trunkAuth) {
+                       io.callisto.gateway.sip.registrar.RegistrarAuth trunkAuth, TrunkChannels channels) {
         this.services = services;
         this.registry = registry;
+        this.channels = channels;
         this.admission = new InboundAdmission(services.directory(), trunkAuth);
     }
 
@@ -63,13 +61,12 @@ public final class CallControl implements SipHandler {
             UnavailableCall.play(services, endpoint, admitted, invite, unavailableMessage);
             return;
         }
-        AtomicInteger used = channels.computeIfAbsent(admitted.trunk().id(), k -> new AtomicInteger());
-        if (used.incrementAndGet() > admitted.trunk().maxChannels()) {
-            used.decrementAndGet();
+        if (!channels.acquire(admitted.trunk())) {
             invite.respond(SipResponse.of(503, "Service Unavailable").withHeader("Retry-After", "5"));
             return;
         }
-        InboundCall call = new InboundCall(services, endpoint, registry, admitted, invite, used::decrementAndGet);
+        String trunkId = admitted.trunk().id();
+        InboundCall call = new InboundCall(services, endpoint, registry, admitted, invite, () -> channels.release(trunkId));
         try {
             call.start(invite);
         } catch (NoCommonCodecException e) {

@@ -85,6 +85,8 @@ final class LegEvents {
             }
         } else if (leg.markEnded()) {
             String reason = response.getReasonPhrase();
+            leg.challenges(IncomingRequestHeaders.values(response, status == 407 ? "Proxy-Authenticate"
+                    : "WWW-Authenticate"));
             endpoint.dispatch(() -> leg.listener().onFailed(leg, status, reason));
         }
     }

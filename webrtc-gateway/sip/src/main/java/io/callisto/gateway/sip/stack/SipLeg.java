@@ -55,6 +55,17 @@ public final class SipLeg {
         return ended.get();
     }
 
+    private volatile java.util.List<String> challenges = java.util.List.of();
+
+    void challenges(java.util.List<String> values) {
+        challenges = java.util.List.copyOf(values);
+    }
+
+    /** Client leg refused with 401/407: the far end's challenges (WWW- or Proxy-Authenticate values). */
+    public java.util.List<String> challenges() {
+        return challenges;
+    }
+
     String localTag() {
         return localTag;
     }
