@@ -120,4 +120,16 @@ final class JpaTrunkRepository implements TrunkRepository {
             throw Violations.translate(e);
         }
     }
+
+    @Override
+    public List<TenantId> tenantsWithRegisteringTrunks() {
+        // across tenants, like the number route: native SQL opted in with the hint
+        return tx.global(em -> {
+            List<?> rows = em.createNativeQuery("select distinct tenant_id from trunks where register_to_carrier = true"
+                            + " and enabled = true order by tenant_id")
+                    .setHint(org.eclipse.persistence.config.QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                    .getResultList();
+            return rows.stream().map(row -> new TenantId((String) row)).toList();
+        });
+    }
 }

@@ -6,6 +6,7 @@ import io.callisto.gateway.call.CallRegistry;
 import io.callisto.gateway.call.CallServices;
 import io.callisto.gateway.call.OutboundCalls;
 import io.callisto.gateway.call.TrunkChannels;
+import io.callisto.gateway.call.TrunkRegistrations;
 import io.callisto.gateway.media.rtp.MediaInactivityWatch;
 import io.callisto.gateway.media.rtp.RelayEngine;
 import io.callisto.gateway.sip.registrar.Registrar;
@@ -23,10 +24,12 @@ public final class SipGateway implements AutoCloseable {
     private final RelayEngine relay;
     private final MediaInactivityWatch watch;
     private final OutboundCalls outbound;
+    private final TrunkRegistrations registrations;
 
     private SipGateway(SipEndpoint endpoint, CallRegistry calls, AutoCloseable subscription, RelayEngine relay,
-                       MediaInactivityWatch watch, OutboundCalls outbound) {
+                       MediaInactivityWatch watch, OutboundCalls outbound, TrunkRegistrations registrations) {
         this.outbound = outbound;
+        this.registrations = registrations;
         this.endpoint = endpoint;
         this.calls = calls;
         this.subscription = subscription;
@@ -49,9 +52,11 @@ public final class SipGateway implements AutoCloseable {
                     config.sipPort()), new SipRouter(registrar, control));
             control.attach(endpoint);
             outbound.attach(endpoint);
+            TrunkRegistrations registrations = new TrunkRegistrations(services.directory(), endpoint, services.clock())
+                    .start(config.registrationPass());
             MediaInactivityWatch watch = MediaInactivityWatch.start(services.relay(), config.rtpTimeout(),
                     (bridge, side, silentFor) -> calls.mediaSilent(bridge, side, silentFor));
-            return new SipGateway(endpoint, calls, subscription, services.relay(), watch, outbound);
+            return new SipGateway(endpoint, calls, subscription, services.relay(), watch, outbound, registrations);
         } catch (RuntimeException e) {
             closeQuietly(subscription);
             throw e;
@@ -66,6 +71,11 @@ public final class SipGateway implements AutoCloseable {
         return calls;
     }
 
+    /** Trunks' registrations with their carriers. */
+    public TrunkRegistrations registrations() {
+        return registrations;
+    }
+
     /** Agents' outbound calls (click-to-dial). */
     public OutboundCalls outbound() {
         return outbound;
@@ -78,6 +88,7 @@ public final class SipGateway implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(subscription);
+        registrations.close();
         watch.close();
         outbound.close();
         calls.close();

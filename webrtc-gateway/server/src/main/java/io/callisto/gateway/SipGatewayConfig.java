@@ -13,6 +13,11 @@ public record SipGatewayConfig(String sipHost, int sipPort, String mediaHost, St
                                java.time.Duration rtpTimeout, java.nio.file.Path unavailablePrompt) {
     public static final java.time.Duration DEFAULT_RTP_TIMEOUT = java.time.Duration.ofSeconds(60);
 
+    /** How often the trunks that register to carriers are looked at (refreshes fall due at half their expiry). */
+    public java.time.Duration registrationPass() {
+        return java.time.Duration.ofSeconds(5);
+    }
+
     public SipGatewayConfig(String sipHost, int sipPort, String mediaHost, String rtpPorts) {
         this(sipHost, sipPort, mediaHost, rtpPorts, DEFAULT_RTP_TIMEOUT, null);
     }

@@ -47,4 +47,12 @@ public final class StoredTelephonyDirectory implements TelephonyDirectory {
         }
         return e164;
     }
+
+    @Override
+    public List<TenantTrunk> registeringTrunks() {
+        return trunks.tenantsWithRegisteringTrunks().stream()
+                .flatMap(tenant -> trunks(tenant).stream().filter(t -> t.enabled() && t.register())
+                        .map(t -> new TenantTrunk(tenant, t)))
+                .toList();
+    }
 }

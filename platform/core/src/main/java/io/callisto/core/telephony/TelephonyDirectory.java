@@ -17,4 +17,11 @@ public interface TelephonyDirectory {
     List<Trunk> trunks(TenantId tenant);
 
     Optional<Trunk> trunk(TenantId tenant, String trunkId);
+
+    /** Every enabled trunk that registers to its carrier, with its tenant (the gateway keeps them registered). */
+    List<TenantTrunk> registeringTrunks();
+
+    /** A trunk and whose it is. */
+    record TenantTrunk(TenantId tenant, Trunk trunk) {
+    }
 }

@@ -28,4 +28,7 @@ public interface TrunkRepository {
 
     /** False when there is no such trunk; a {@code trunk-in-use} conflict while a number of the tenant names it. */
     boolean delete(TenantId tenant, String trunkId);
+
+    /** The tenants with an enabled trunk that registers to its carrier. Outside a unit of work (the gateway asks). */
+    List<TenantId> tenantsWithRegisteringTrunks();
 }

@@ -251,4 +251,21 @@ public abstract class TrunkRepositoryContract {
 
         assertThat(trunks().all(a)).containsExactly(carrier);
     }
+
+    private static Trunk enabled(Trunk t, boolean enabled) {
+        return new Trunk(t.id(), t.name(), t.kind(), t.host(), t.port(), t.transport(), t.username(), t.password(),
+                t.inboundDigest(), t.register(), t.registerExpiresSeconds(), t.allowedIps(), t.failoverHosts(),
+                t.callerId(), t.maxChannels(), enabled, t.createdAt(), t.updatedAt());
+    }
+
+    @Test
+    void theTenantsWithEnabledRegisteringTrunksAreFoundAcrossTenants() {
+        insert(a, enabled(TelephonyFixtures.trunk(a, "r-on", "Registering"), true));
+        insert(b, TelephonyFixtures.trunk(b, "r-off", "Registering but disabled"));
+        insert(b, TelephonyFixtures.bareTrunk("r-none", "Not registering"));
+        assertThat(trunks().tenantsWithRegisteringTrunks()).contains(a).doesNotContain(b);
+        fx.transactions().runInTenant(b, () -> trunks().update(b, enabled(TelephonyFixtures.trunk(b, "r-off",
+                "Registering but disabled"), true)));
+        assertThat(trunks().tenantsWithRegisteringTrunks()).contains(a, b);
+    }
 }

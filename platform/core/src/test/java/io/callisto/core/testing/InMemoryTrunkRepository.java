@@ -86,4 +86,11 @@ public final class InMemoryTrunkRepository implements TrunkRepository {
             throw TelephonyErrors.duplicateTrunkName();
         }
     }
+
+    @Override
+    public List<TenantId> tenantsWithRegisteringTrunks() {
+        return store.access(null, () -> store.trunks.entrySet().stream()
+                .filter(e -> e.getValue().enabled() && e.getValue().register())
+                .map(e -> e.getKey().tenant()).distinct().sorted(java.util.Comparator.comparing(TenantId::value)).toList());
+    }
 }

@@ -373,4 +373,20 @@ class SipCallIT {
             await("the agent available again", () -> world.stateOf(ann) == AgentState.AVAILABLE);
         }
     }
+
+    @Test
+    void aTrunkThatRegistersAnswersTheCarriersChallengeAndStaysRegistered() throws Exception {
+        try (SippProcess carrier = Sipp.scenario("fake_registrar.xml").set("realm", "carrier.test")
+                .set("password", "Trunk-Pass-1").timeout(Duration.ofSeconds(60)).start()) {
+            String trunk = new io.callisto.core.telephony.TrunkService(world.store, world.store.trunks(), world.clock)
+                    .create(world.admin, new io.callisto.core.telephony.TrunkService.TrunkInput("Registering carrier",
+                            "CARRIER", "127.0.0.1", carrier.sipPort(), "UDP", "acme", "Trunk-Pass-1", true, 60,
+                            java.util.List.of("127.0.0.1/32"), java.util.List.of(), null, 5, true, java.util.Set.of()))
+                    .id();
+            await("the trunk registered", () -> world.gateway.registrations().isRegistered(trunk));
+            assertThat(carrier.awaitReceived(m -> "REGISTER".equals(m.method()) && m.header("Authorization").isPresent(),
+                    Duration.ofSeconds(5))).as("the challenge was answered with the trunk's credentials").isPresent();
+            assertThat(world.gateway.registrations().currentHost(trunk)).isEqualTo("127.0.0.1:" + carrier.sipPort());
+        }
+    }
 }

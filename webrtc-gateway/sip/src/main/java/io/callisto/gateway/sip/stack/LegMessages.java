@@ -29,6 +29,23 @@ final class LegMessages {
         this.messages = messages;
     }
 
+    Request register(OutgoingRegister spec, String host, int port, String contact)
+            throws ParseException, InvalidArgumentException {
+        String transport = spec.transport() == null ? "udp" : spec.transport();
+        FromHeader from = headers.createFromHeader(addresses.createAddress(spec.addressOfRecord()), Long.toHexString(
+                java.util.concurrent.ThreadLocalRandom.current().nextLong()));
+        ToHeader to = headers.createToHeader(addresses.createAddress(spec.addressOfRecord()), null);
+        Request request = messages.createRequest(addresses.createURI(spec.registrarUri()), Request.REGISTER,
+                headers.createCallIdHeader(spec.callId()), headers.createCSeqHeader(spec.cseq(), Request.REGISTER), from, to,
+                List.of(headers.createViaHeader(host, port, transport, null)), headers.createMaxForwardsHeader(70));
+        request.addHeader(headers.createContactHeader(addresses.createAddress(contact)));
+        request.addHeader(headers.createExpiresHeader(spec.expires()));
+        for (SipHeader h : spec.headers()) {
+            request.addHeader(headers.createHeader(h.name(), h.value()));
+        }
+        return request;
+    }
+
     Request invite(OutgoingInvite spec, SipProvider provider, String host, int port, ContactHeader contact)
             throws ParseException, InvalidArgumentException {
         String transport = spec.transport() == null ? "udp" : spec.transport();

@@ -92,12 +92,32 @@ final class ListenerBridge implements SipListener {
         }
         if (transaction.getApplicationData() instanceof SipLeg leg && Request.INVITE.equals(cseq.getMethod())) {
             legs.inviteResponse(leg, transaction, response, cseq.getSeqNumber());
+        } else if (transaction.getApplicationData() instanceof ResponseHandler handler && response.getStatusCode() >= 200) {
+            int status = response.getStatusCode();
+            java.util.List<String> challenges = IncomingRequestHeaders.values(response, status == 407 ? "Proxy-Authenticate"
+                    : "WWW-Authenticate");
+            int expires = grantedExpires(response);
+            endpoint.dispatch(() -> handler.onFinalResponse(status, challenges, expires));
         }
+    }
+
+    /** The expiry a registrar granted: the Expires header, else the first Contact's parameter; -1 when neither. */
+    private static int grantedExpires(Response response) {
+        javax.sip.header.ExpiresHeader expires = (javax.sip.header.ExpiresHeader) response.getHeader("Expires");
+        if (expires != null) {
+            return expires.getExpires();
+        }
+        javax.sip.header.ContactHeader contact = (javax.sip.header.ContactHeader) response.getHeader("Contact");
+        return contact == null ? -1 : contact.getExpires();
     }
 
     @Override
     public void processTimeout(TimeoutEvent event) {
         ClientTransaction transaction = event.getClientTransaction();
+        if (transaction != null && transaction.getApplicationData() instanceof ResponseHandler handler) {
+            endpoint.dispatch(() -> handler.onFinalResponse(408, java.util.List.of(), -1));
+            return;
+        }
         if (transaction != null && transaction.getApplicationData() instanceof SipLeg leg
                 && Request.INVITE.equals(transaction.getRequest().getMethod())) {
             legs.timeout(leg, transaction);

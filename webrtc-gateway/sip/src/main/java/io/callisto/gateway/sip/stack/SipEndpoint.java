@@ -194,6 +194,20 @@ public final class SipEndpoint implements AutoCloseable {
         }
     }
 
+    /** Sends a REGISTER outside any dialog; the handler hears its final answer (or 408). */
+    public void register(OutgoingRegister spec, ResponseHandler handler) {
+        try {
+            String contact = "<sip:" + (spec.contactUser() == null ? "" : spec.contactUser() + "@") + host + ":" + port + ">";
+            Request request = legMessages.register(spec, host, port, contact);
+            javax.sip.ClientTransaction transaction = provider.getNewClientTransaction(request);
+            transaction.setApplicationData(handler);
+            transaction.sendRequest();
+        } catch (ParseException | InvalidArgumentException | SipException e) {
+            throw new IllegalArgumentException("cannot send a REGISTER to " + spec.registrarUri() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
     boolean respondInDialog(SipLeg leg, ServerTransaction transaction, int status, String reason, String sdp) {
         try {
             Request request = transaction.getRequest();
