@@ -40,7 +40,10 @@ final class SipEdge {
                 settings.getInt("CALLISTO_SIP_PORT", 5060, 1, 65_535), settings.get("CALLISTO_MEDIA_HOST", "127.0.0.1"),
                 settings.get("CALLISTO_RTP_PORTS", "20000-40000"),
                 settings.getDuration("CALLISTO_RTP_TIMEOUT", SipGatewayConfig.DEFAULT_RTP_TIMEOUT),
-                settings.optional("CALLISTO_UNAVAILABLE_PROMPT").map(java.nio.file.Path::of).orElse(null));
+                settings.optional("CALLISTO_UNAVAILABLE_PROMPT").map(java.nio.file.Path::of).orElse(null),
+                settings.optional("CALLISTO_SIP_TLS_KEYSTORE").map(keystore -> new io.callisto.gateway.sip.stack
+                        .SipStackConfig.Tls(settings.getInt("CALLISTO_SIP_TLS_PORT", 5061, 1, 65_535),
+                        java.nio.file.Path.of(keystore), settings.get("CALLISTO_SIP_TLS_PASSWORD", ""))).orElse(null));
     }
 
     static SipGateway start(SipGatewayConfig config, GridNode grid, JpaPersistence persistence, LiveAcd live,

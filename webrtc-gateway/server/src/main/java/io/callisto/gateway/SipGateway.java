@@ -48,8 +48,9 @@ public final class SipGateway implements AutoCloseable {
         }
         AutoCloseable subscription = events.subscribe(calls::onBatch);
         try {
-            SipEndpoint endpoint = SipEndpoint.start(SipStackConfig.of("callisto-" + config.sipPort(), config.sipHost(),
-                    config.sipPort()), new SipRouter(registrar, control));
+            SipStackConfig stack = SipStackConfig.of("callisto-" + config.sipPort(), config.sipHost(), config.sipPort());
+            SipEndpoint endpoint = SipEndpoint.start(config.tls() == null ? stack : stack.withTls(config.tls()),
+                    new SipRouter(registrar, control));
             control.attach(endpoint);
             outbound.attach(endpoint);
             TrunkRegistrations registrations = new TrunkRegistrations(services.directory(), endpoint, services.clock())

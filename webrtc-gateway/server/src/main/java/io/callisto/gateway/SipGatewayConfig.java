@@ -7,10 +7,13 @@ import java.util.Objects;
  * (CALLISTO_MEDIA_HOST, CALLISTO_RTP_PORTS as "from-to"), and how long a call may carry no RTP at all before it
  * is ended (CALLISTO_RTP_TIMEOUT): a far end that vanished without a BYE never leaks a call or its ports.
  * {@code unavailablePrompt} (CALLISTO_UNAVAILABLE_PROMPT, optional) is the WAV callers of a tenant that may not take
- * calls (suspended for non-payment) hear before the gateway hangs up; without it they hear a tone.
+ * calls (suspended for non-payment) hear before the gateway hangs up; without it they hear a tone. {@code tls}
+ * (CALLISTO_SIP_TLS_KEYSTORE, a PKCS12 file, with CALLISTO_SIP_TLS_PASSWORD and CALLISTO_SIP_TLS_PORT, default
+ * 5061) adds SIP over TLS; null without a certificate.
  */
 public record SipGatewayConfig(String sipHost, int sipPort, String mediaHost, String rtpPorts,
-                               java.time.Duration rtpTimeout, java.nio.file.Path unavailablePrompt) {
+                               java.time.Duration rtpTimeout, java.nio.file.Path unavailablePrompt,
+                               io.callisto.gateway.sip.stack.SipStackConfig.Tls tls) {
     public static final java.time.Duration DEFAULT_RTP_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     /** How often the trunks that register to carriers are looked at (refreshes fall due at half their expiry). */
@@ -19,12 +22,17 @@ public record SipGatewayConfig(String sipHost, int sipPort, String mediaHost, St
     }
 
     public SipGatewayConfig(String sipHost, int sipPort, String mediaHost, String rtpPorts) {
-        this(sipHost, sipPort, mediaHost, rtpPorts, DEFAULT_RTP_TIMEOUT, null);
+        this(sipHost, sipPort, mediaHost, rtpPorts, DEFAULT_RTP_TIMEOUT, null, null);
     }
 
     public SipGatewayConfig(String sipHost, int sipPort, String mediaHost, String rtpPorts,
                             java.time.Duration rtpTimeout) {
-        this(sipHost, sipPort, mediaHost, rtpPorts, rtpTimeout, null);
+        this(sipHost, sipPort, mediaHost, rtpPorts, rtpTimeout, null, null);
+    }
+
+    public SipGatewayConfig(String sipHost, int sipPort, String mediaHost, String rtpPorts,
+                            java.time.Duration rtpTimeout, java.nio.file.Path unavailablePrompt) {
+        this(sipHost, sipPort, mediaHost, rtpPorts, rtpTimeout, unavailablePrompt, null);
     }
 
     public SipGatewayConfig {

@@ -74,10 +74,20 @@ public final class SipEndpoint implements AutoCloseable {
                     provider.addListeningPoint(tcp);
                 }
             }
+            if (config.tls() != null) {
+                modernTls((gov.nist.javax.sip.SipStackImpl) stack);
+                ListeningPoint tls = stack.createListeningPoint(config.host(), config.tls().port(), ListeningPoint.TLS);
+                if (provider == null) {
+                    provider = stack.createSipProvider(tls);
+                } else {
+                    provider.addListeningPoint(tls);
+                }
+            }
             SipEndpoint endpoint = new SipEndpoint(stack, provider, factory, config.host(), bound);
             provider.addSipListener(new ListenerBridge(endpoint, handler));
-            LOG.log(System.Logger.Level.INFO, "SIP listening on {0}:{1,number,#} ({2})", config.host(), bound,
-                    config.udp() && config.tcp() ? "UDP and TCP" : config.udp() ? "UDP" : "TCP");
+            LOG.log(System.Logger.Level.INFO, "SIP listening on {0}:{1,number,#} ({2}){3}", config.host(), bound,
+                    config.udp() && config.tcp() ? "UDP and TCP" : config.udp() ? "UDP" : "TCP",
+                    config.tls() == null ? "" : ", TLS on " + config.tls().port());
             return endpoint;
         } catch (PeerUnavailableException | InvalidArgumentException | ObjectInUseException | TooManyListenersException
                  | javax.sip.TransportNotSupportedException | javax.sip.TransportAlreadySupportedException e) {
@@ -86,6 +96,20 @@ public final class SipEndpoint implements AutoCloseable {
             }
             throw new IllegalStateException("cannot listen for SIP on " + config.host() + ":" + config.port() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The stack's own TLS defaults are RSA key exchange suites and TLS 1.0 to 1.2, which current JDKs refuse; use the
+     * JDK's default suites and TLS 1.2 and 1.3 instead.
+     */
+    private static void modernTls(gov.nist.javax.sip.SipStackImpl stack) {
+        try {
+            javax.net.ssl.SSLParameters defaults = javax.net.ssl.SSLContext.getDefault().getDefaultSSLParameters();
+            stack.setEnabledCipherSuites(defaults.getCipherSuites());
+            stack.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK offers no TLS", e);
         }
     }
 
@@ -105,6 +129,14 @@ public final class SipEndpoint implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
+        if (config.tls() != null) {
+            // the stack reads its TLS key material from these (server side only: peers are not asked for certificates)
+            p.setProperty("javax.net.ssl.keyStore", config.tls().keystore().toAbsolutePath().toString());
+            p.setProperty("javax.net.ssl.keyStorePassword", config.tls().password());
+            p.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.2,TLSv1.3");
+        }
         return p;
     }
 

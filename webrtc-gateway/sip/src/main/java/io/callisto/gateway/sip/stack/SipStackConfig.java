@@ -8,7 +8,29 @@ import java.util.Objects;
  * nothing (or too slowly) before a whole message.
  */
 public record SipStackConfig(String name, String host, int port, boolean udp, boolean tcp, int maxMessageBytes,
-                             int maxServerTransactions, int tcpReadTimeoutMillis) {
+                             int maxServerTransactions, int tcpReadTimeoutMillis, Tls tls) {
+    /** SIP over TLS on its own port, with the certificate and key in a PKCS12 keystore. */
+    public record Tls(int port, java.nio.file.Path keystore, String password) {
+        public Tls {
+            Objects.requireNonNull(keystore);
+            Objects.requireNonNull(password);
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("the TLS port must be 0..65535");
+            }
+        }
+    }
+
+    public SipStackConfig(String name, String host, int port, boolean udp, boolean tcp, int maxMessageBytes,
+                          int maxServerTransactions, int tcpReadTimeoutMillis) {
+        this(name, host, port, udp, tcp, maxMessageBytes, maxServerTransactions, tcpReadTimeoutMillis, null);
+    }
+
+    /** This configuration with TLS too. */
+    public SipStackConfig withTls(Tls value) {
+        return new SipStackConfig(name, host, port, udp, tcp, maxMessageBytes, maxServerTransactions, tcpReadTimeoutMillis,
+                value);
+    }
+
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024;
 
     public SipStackConfig {
