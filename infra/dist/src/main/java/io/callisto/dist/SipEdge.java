@@ -43,7 +43,8 @@ final class SipEdge {
                 settings.optional("CALLISTO_UNAVAILABLE_PROMPT").map(java.nio.file.Path::of).orElse(null),
                 settings.optional("CALLISTO_SIP_TLS_KEYSTORE").map(keystore -> new io.callisto.gateway.sip.stack
                         .SipStackConfig.Tls(settings.getInt("CALLISTO_SIP_TLS_PORT", 5061, 1, 65_535),
-                        java.nio.file.Path.of(keystore), settings.get("CALLISTO_SIP_TLS_PASSWORD", ""))).orElse(null));
+                        java.nio.file.Path.of(keystore), settings.get("CALLISTO_SIP_TLS_PASSWORD", ""))).orElse(null),
+                settings.optional("CALLISTO_WAITING_MUSIC").map(java.nio.file.Path::of).orElse(null));
     }
 
     static SipGateway start(SipGatewayConfig config, GridNode grid, JpaPersistence persistence, LiveAcd live,

@@ -46,6 +46,9 @@ public final class SipGateway implements AutoCloseable {
         if (config.unavailablePrompt() != null) {
             control.unavailableMessage(UnavailablePrompts.load(config.unavailablePrompt())::get);
         }
+        if (config.waitingMusic() != null) {
+            control.waitingMusic(UnavailablePrompts.load(config.waitingMusic())::get);
+        }
         AutoCloseable subscription = events.subscribe(calls::onBatch);
         try {
             SipStackConfig stack = SipStackConfig.of("callisto-" + config.sipPort(), config.sipHost(), config.sipPort());

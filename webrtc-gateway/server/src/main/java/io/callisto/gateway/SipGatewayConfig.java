@@ -9,11 +9,12 @@ import java.util.Objects;
  * {@code unavailablePrompt} (CALLISTO_UNAVAILABLE_PROMPT, optional) is the WAV callers of a tenant that may not take
  * calls (suspended for non-payment) hear before the gateway hangs up; without it they hear a tone. {@code tls}
  * (CALLISTO_SIP_TLS_KEYSTORE, a PKCS12 file, with CALLISTO_SIP_TLS_PASSWORD and CALLISTO_SIP_TLS_PORT, default
- * 5061) adds SIP over TLS; null without a certificate.
+ * 5061) adds SIP over TLS; null without a certificate. {@code waitingMusic} (CALLISTO_WAITING_MUSIC, a WAV) is what
+ * callers hear while they wait in a queue, looped; without it they hear ringback.
  */
 public record SipGatewayConfig(String sipHost, int sipPort, String mediaHost, String rtpPorts,
                                java.time.Duration rtpTimeout, java.nio.file.Path unavailablePrompt,
-                               io.callisto.gateway.sip.stack.SipStackConfig.Tls tls) {
+                               io.callisto.gateway.sip.stack.SipStackConfig.Tls tls, java.nio.file.Path waitingMusic) {
     public static final java.time.Duration DEFAULT_RTP_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     /** How often the trunks that register to carriers are looked at (refreshes fall due at half their expiry). */
@@ -22,17 +23,17 @@ public record SipGatewayConfig(String sipHost, int sipPort, String mediaHost, St
     }
 
     public SipGatewayConfig(String sipHost, int sipPort, String mediaHost, String rtpPorts) {
-        this(sipHost, sipPort, mediaHost, rtpPorts, DEFAULT_RTP_TIMEOUT, null, null);
+        this(sipHost, sipPort, mediaHost, rtpPorts, DEFAULT_RTP_TIMEOUT, null, null, null);
     }
 
     public SipGatewayConfig(String sipHost, int sipPort, String mediaHost, String rtpPorts,
                             java.time.Duration rtpTimeout) {
-        this(sipHost, sipPort, mediaHost, rtpPorts, rtpTimeout, null, null);
+        this(sipHost, sipPort, mediaHost, rtpPorts, rtpTimeout, null, null, null);
     }
 
     public SipGatewayConfig(String sipHost, int sipPort, String mediaHost, String rtpPorts,
                             java.time.Duration rtpTimeout, java.nio.file.Path unavailablePrompt) {
-        this(sipHost, sipPort, mediaHost, rtpPorts, rtpTimeout, unavailablePrompt, null);
+        this(sipHost, sipPort, mediaHost, rtpPorts, rtpTimeout, unavailablePrompt, null, null);
     }
 
     public SipGatewayConfig {

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The unavailable message in both G.711 laws, loaded at start so a bad file stops the start, not a call. */
+/** A configured prompt (the unavailable message, waiting music) in both G.711 laws, loaded at start so that a bad file
+ * stops the start, not a call. */
 final class UnavailablePrompts {
     private UnavailablePrompts() {
     }
@@ -18,8 +19,7 @@ final class UnavailablePrompts {
             try {
                 prompts.put(law, WavPrompt.load(file, law));
             } catch (IOException | RuntimeException e) {
-                throw new IllegalArgumentException("CALLISTO_UNAVAILABLE_PROMPT=" + file + " cannot be used: "
-                        + e.getMessage(), e);
+                throw new IllegalArgumentException("the prompt " + file + " cannot be used: " + e.getMessage(), e);
             }
         }
         return prompts;

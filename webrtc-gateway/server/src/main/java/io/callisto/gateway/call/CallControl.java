@@ -39,6 +39,15 @@ public final class CallControl implements SipHandler {
         this.unavailableMessage = message;
     }
 
+    private volatile java.util.function.Function<io.callisto.gateway.media.audio.G711.Law,
+            io.callisto.gateway.media.audio.WavPrompt> waitingMusic;
+
+    /** What callers hear while they wait (looped); null for ringback. */
+    public void waitingMusic(java.util.function.Function<io.callisto.gateway.media.audio.G711.Law,
+            io.callisto.gateway.media.audio.WavPrompt> music) {
+        this.waitingMusic = music;
+    }
+
     /** The endpoint legs are made on (set once it listens). */
     public void attach(SipEndpoint sip) {
         this.endpoint = sip;
@@ -66,7 +75,8 @@ public final class CallControl implements SipHandler {
             return;
         }
         String trunkId = admitted.trunk().id();
-        InboundCall call = new InboundCall(services, endpoint, registry, admitted, invite, () -> channels.release(trunkId));
+        InboundCall call = new InboundCall(services, endpoint, registry, admitted, invite, () -> channels.release(trunkId),
+                waitingMusic);
         try {
             call.start(invite);
         } catch (NoCommonCodecException e) {

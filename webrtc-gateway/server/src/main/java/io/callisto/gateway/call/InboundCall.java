@@ -65,9 +65,12 @@ public final class InboundCall {
     private Instant connectedAt;
     private long sessionVersion = 1;
     private final CallRecording recording = new CallRecording();
+    private final java.util.function.Function<G711.Law, io.callisto.gateway.media.audio.WavPrompt> waitingMusic;
 
     InboundCall(CallServices services, SipEndpoint endpoint, CallRegistry registry, InboundAdmission.Admitted admitted,
-                IncomingRequest invite, Runnable releaseChannel) {
+                IncomingRequest invite, Runnable releaseChannel,
+                java.util.function.Function<G711.Law, io.callisto.gateway.media.audio.WavPrompt> waitingMusic) {
+        this.waitingMusic = waitingMusic;
         this.services = services;
         this.endpoint = endpoint;
         this.registry = registry;
@@ -76,6 +79,12 @@ public final class InboundCall {
         this.releaseChannel = releaseChannel;
         this.caller = invite.fromUri().user();
         this.startedAt = services.clock().instant();
+    }
+
+    /** The configured waiting music in the caller's law, else ringback. */
+    private io.callisto.gateway.media.audio.WavPrompt waitingPrompt() {
+        G711.Law law = MediaPlumbing.law(callerMedia);
+        return waitingMusic == null ? RingbackTone.northAmerican(law) : waitingMusic.apply(law);
     }
 
     /** The call's id, which is also its interaction's id in the ACD. */
@@ -99,7 +108,7 @@ public final class InboundCall {
         callerLeg = endpoint.accept(request, new CallerListener());
         invite = null;
         callerLeg.answer(answer.description().toString());
-        ringback = PromptPlayer.loop(bridge, Side.A, RingbackTone.northAmerican(MediaPlumbing.law(callerMedia)));
+        ringback = PromptPlayer.loop(bridge, Side.A, waitingPrompt());
         state = State.QUEUED;
         try {
             services.interactions().enqueue(tenant(), new NewInteraction(id, Channel.VOICE, admitted.route().queueId(), 0,
@@ -240,7 +249,7 @@ public final class InboundCall {
         attempt = null;
         connectedAgent = null;
         state = State.QUEUED;
-        ringback = PromptPlayer.loop(bridge, Side.A, RingbackTone.northAmerican(MediaPlumbing.law(callerMedia)));
+        ringback = PromptPlayer.loop(bridge, Side.A, waitingPrompt());
         SipLeg transferor = a.leg;
         Thread.ofVirtual().start(() -> {
             // after the 202 has gone out: the transfer is in our hands, the transferor leaves. The pauses keep the

@@ -69,6 +69,10 @@ final class GatewayWorld implements AutoCloseable {
     }
 
     GatewayWorld(java.time.Duration rtpTimeout) throws Exception {
+        this(rtpTimeout, null);
+    }
+
+    GatewayWorld(java.time.Duration rtpTimeout, java.nio.file.Path waitingMusic) throws Exception {
         store.runInTenant(tenant.id(), () -> store.tenants().insert(tenant));
         EventRecorder recorder = new EventRecorder(store, store.interactionHistory(), store.agentStateLog());
         acd.subscribe(batch -> recorder.record(List.of(batch)));
@@ -91,7 +95,8 @@ final class GatewayWorld implements AutoCloseable {
         Registrar registrar = new Registrar(new StoredSipAccounts(store, store.agents()), bindings,
                 new DigestRegistrarAuth("test-secret-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 clock);
-        gateway = SipGateway.start(new SipGatewayConfig("127.0.0.1", freePort(), "127.0.0.1", "31000-31999", rtpTimeout),
+        gateway = SipGateway.start(new SipGatewayConfig("127.0.0.1", freePort(), "127.0.0.1", "31000-31999", rtpTimeout, null,
+                        null, waitingMusic),
                 services,
                 registrar, acd);
         ticker.scheduleWithFixedDelay(() -> {

@@ -389,4 +389,43 @@ class SipCallIT {
             assertThat(world.gateway.registrations().currentHost(trunk)).isEqualTo("127.0.0.1:" + carrier.sipPort());
         }
     }
+
+    /** A WAV of a 1 kHz tone: 8 kHz, mono, 16-bit PCM. */
+    static java.nio.file.Path toneWav(double seconds) throws Exception {
+        int samples = (int) (8000 * seconds);
+        java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + samples * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + samples * 2)
+                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
+                .putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(samples * 2);
+        for (int n = 0; n < samples; n++) {
+            wav.putShort((short) (8000 * Math.sin(2 * Math.PI * 1000 * n / 8000.0)));
+        }
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("music-", ".wav");
+        java.nio.file.Files.write(file, wav.array());
+        return file;
+    }
+
+    @Test
+    void callersWaitingInAQueueHearTheConfiguredMusicAndABadFileStopsTheStart() throws Exception {
+        world.close();
+        world = new GatewayWorld(GatewayWorldDefaults.RTP_TIMEOUT, toneWav(2));
+        try (SippProcess carrier = carrier("carrier_call_bye.xml", 2000)) {
+            SippResult call = carrier.await(Duration.ofSeconds(60));
+            assertThat(call.isSuccess()).as(call.screen()).isTrue();
+            assertThat(carrier.rtp().packets()).as("the caller heard the music while waiting").isGreaterThan(50);
+        }
+        java.nio.file.Path notAWav = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("bad-", ".wav"),
+                "not a wav");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GatewayWorld(GatewayWorldDefaults.RTP_TIMEOUT,
+                notAWav)).hasMessageContaining(notAWav.toString());
+    }
+
+    /** The defaults a world is built with. */
+    static final class GatewayWorldDefaults {
+        static final Duration RTP_TIMEOUT = io.callisto.gateway.SipGatewayConfig.DEFAULT_RTP_TIMEOUT;
+
+        private GatewayWorldDefaults() {
+        }
+    }
 }
