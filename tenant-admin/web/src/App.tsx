@@ -4,6 +4,8 @@ import { useApi, useSession } from './api/context';
 import { AdminShell } from './admin/AdminShell';
 import { AgentsPage } from './admin/AgentsPage';
 import { BillingPage } from './admin/BillingPage';
+import { CallsPage } from './admin/CallsPage';
+import { NumbersPage } from './admin/NumbersPage';
 import { OverviewPage } from './admin/OverviewPage';
 import { QueuesPage } from './admin/QueuesPage';
 import { RealtimePage } from './admin/RealtimePage';
@@ -93,6 +95,8 @@ export function App() {
         <Route path="agents" element={<AgentsPage />} />
         <Route path="queues" element={<QueuesPage />} />
         <Route path="realtime" element={<RealtimePage />} />
+        <Route path="calls" element={<CallsPage />} />
+        <Route path="numbers" element={<NumbersPage />} />
         <Route path="seats" element={<SeatsPage />} />
         <Route path="billing" element={<BillingPage />} />
         {SECTIONS.filter((s) => s.blurb).map((s) => (

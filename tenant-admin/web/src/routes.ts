@@ -3,6 +3,8 @@ export function homeFor(roles: readonly string[]): string {
   return roles.includes('ADMIN') || roles.includes('SUPERVISOR') ? '/admin' : '/agent';
 }
 
+import type { Role } from './api/types';
+
 /** The admin console's sections, in navigation order. Overview is /admin itself. */
 export interface Section {
   id: string;
@@ -12,6 +14,14 @@ export interface Section {
   blurb?: string;
   /** Shown to admins only (the server refuses the others). */
   adminOnly?: boolean;
+  /** Shown only to users with one of these roles (the server shows the others less, or nothing). */
+  roles?: readonly Role[];
+}
+
+/** Whether a user with `roles` sees the section in the navigation. */
+export function visibleTo(section: Section, roles: readonly string[]): boolean {
+  if (section.adminOnly && !roles.includes('ADMIN')) return false;
+  return !section.roles || section.roles.some((r) => roles.includes(r));
 }
 
 export const SECTIONS: readonly Section[] = [
@@ -20,12 +30,8 @@ export const SECTIONS: readonly Section[] = [
   { id: 'agents', label: 'Agents', path: '/admin/agents' },
   { id: 'queues', label: 'Queues', path: '/admin/queues' },
   { id: 'realtime', label: 'Realtime', path: '/admin/realtime' },
-  {
-    id: 'numbers',
-    label: 'Numbers & Trunks',
-    path: '/admin/numbers',
-    blurb: 'Your phone numbers and SIP trunks, and where each number routes its calls, will appear here.',
-  },
+  { id: 'calls', label: 'Calls', path: '/admin/calls', roles: ['ADMIN', 'SUPERVISOR'] },
+  { id: 'numbers', label: 'Numbers & Trunks', path: '/admin/numbers' },
   {
     id: 'ivr',
     label: 'IVR',

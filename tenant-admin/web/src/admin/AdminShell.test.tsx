@@ -82,6 +82,7 @@ describe('admin shell', () => {
       ['Agents', '/admin/agents'],
       ['Queues', '/admin/queues'],
       ['Realtime', '/admin/realtime'],
+      ['Calls', '/admin/calls'],
       ['Numbers & Trunks', '/admin/numbers'],
       ['IVR', '/admin/ivr'],
       ['CRM', '/admin/crm'],
@@ -102,11 +103,11 @@ describe('admin shell', () => {
 
   it('shows a later section as a heading and a sentence, without data', async () => {
     renderApp(platform(), { path: '/admin', session: sessionWith() });
-    await userEvent.setup().click(await screen.findByTestId('nav-numbers'));
-    const section = await screen.findByTestId('section-numbers');
-    expect(within(section).getByRole('heading', { level: 1 })).toHaveTextContent('Numbers & Trunks');
-    expect(section).toHaveTextContent('Your phone numbers');
-    expect(screen.getByTestId('location')).toHaveTextContent('/admin/numbers');
+    await userEvent.setup().click(await screen.findByTestId('nav-ivr'));
+    const section = await screen.findByTestId('section-ivr');
+    expect(within(section).getByRole('heading', { level: 1 })).toHaveTextContent('IVR');
+    expect(section).toHaveTextContent('The voice menus that answer your numbers');
+    expect(screen.getByTestId('location')).toHaveTextContent('/admin/ivr');
   });
 
   it('signs out: revokes the refresh token and goes to /login', async () => {

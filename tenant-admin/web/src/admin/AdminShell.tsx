@@ -6,7 +6,7 @@ import { problemOf } from '../api/problem';
 import type { Me, Tenant } from '../api/types';
 import { Brand } from '../components/Brand';
 import { ErrorMessage } from '../components/forms';
-import { SECTIONS } from '../routes';
+import { SECTIONS, visibleTo } from '../routes';
 import { isAdmin, type ShellContext } from './shellContext';
 import { StatusBadge } from './StatusBadge';
 import { StatusBanner } from './StatusBanner';
@@ -90,7 +90,7 @@ export function AdminShell() {
               Overview
             </NavLink>
           </li>
-          {SECTIONS.filter((s) => !s.adminOnly || (me !== null && isAdmin(me))).map((s) => (
+          {SECTIONS.filter((s) => (!s.adminOnly && !s.roles) || (me !== null && visibleTo(s, me.roles))).map((s) => (
             <li key={s.id}>
               <NavLink to={s.path} data-testid={`nav-${s.id}`}>
                 {s.label}

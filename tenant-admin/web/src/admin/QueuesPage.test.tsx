@@ -19,6 +19,7 @@ const SALES: Queue = {
   offerTimeoutSeconds: 15,
   relaxAfterSeconds: 60,
   relaxStep: 1,
+  recordCalls: false,
 };
 
 const SUPPORT: Queue = {
@@ -34,6 +35,7 @@ const SUPPORT: Queue = {
   offerTimeoutSeconds: 20,
   relaxAfterSeconds: 0,
   relaxStep: 0,
+  recordCalls: true,
 };
 
 /** Queues kept in memory: list, create, patch, delete. */
@@ -216,6 +218,42 @@ describe('queues section', () => {
     const row = screen.getByTestId('queue-row-q-sales');
     expect(row).toHaveTextContent('spanish 1');
     expect(within(screen.getByTestId('queue-form')).getByRole('heading')).toHaveTextContent('Add a queue');
+  });
+
+  it('records a queue’s calls when “Record calls” is ticked', async () => {
+    const { calls } = await openQueues();
+    const user = userEvent.setup();
+    // Support records its calls, Sales does not
+    expect(screen.getByTestId('queue-recorded-q-support')).toHaveTextContent('recorded');
+    expect(screen.queryByTestId('queue-recorded-q-sales')).not.toBeInTheDocument();
+    // a new queue does not record unless asked
+    expect(screen.getByTestId('queue-record-calls')).not.toBeChecked();
+
+    await user.click(screen.getByTestId('queue-edit-q-sales'));
+    const box = screen.getByTestId('queue-record-calls');
+    expect(box).toHaveAccessibleName('Record calls');
+    expect(box).not.toBeChecked();
+    await user.click(box);
+    expect(box).toBeChecked();
+    await user.click(screen.getByTestId('queue-submit'));
+
+    expect(await screen.findByTestId('queues-notice')).toHaveTextContent('Saved the changes to Sales.');
+    const patch = calls.find((c) => c.method === 'PATCH');
+    expect(patch?.path).toBe('/api/v1/queues/q-sales');
+    expect(patch?.body).toEqual({ recordCalls: true });
+    expect(screen.getByTestId('queue-recorded-q-sales')).toHaveTextContent('recorded');
+
+    // and a new queue that records from the start
+    await user.type(screen.getByTestId('queue-name'), 'Complaints');
+    await user.click(screen.getByTestId('queue-record-calls'));
+    await user.click(screen.getByTestId('queue-submit'));
+    expect(await screen.findByTestId('queue-form-success')).toHaveTextContent('Created the queue Complaints.');
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      name: 'Complaints',
+      strategy: 'LONGEST_IDLE',
+      recordCalls: true,
+    });
+    expect(screen.getByTestId('queue-record-calls')).not.toBeChecked();
   });
 
   it('does not send an edit that changes nothing, and cancels an edit', async () => {

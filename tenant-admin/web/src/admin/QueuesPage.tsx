@@ -4,6 +4,7 @@ import { useApi } from '../api/context';
 import { problemOf } from '../api/problem';
 import { QUEUE_STRATEGIES, type CreateQueueRequest, type Queue, type QueuePatch, type QueueStrategy } from '../api/types';
 import {
+  CheckboxField,
   ErrorMessage,
   SelectField,
   TextField,
@@ -208,6 +209,11 @@ export function QueuesPage() {
                   >
                     <td>
                       <strong>{q.name}</strong>
+                      {q.recordCalls ? (
+                        <span className="tag" title="Answered calls are recorded" data-testid={`queue-recorded-${q.id}`}>
+                          recorded
+                        </span>
+                      ) : null}
                     </td>
                     <td>
                       <span className="tag tag--role">{q.strategy}</span>
@@ -278,13 +284,14 @@ export function QueuesPage() {
   );
 }
 
-type Field = 'name' | 'strategy' | 'requiredSkills' | 'overflowQueueId' | NumberKey;
+type Field = 'name' | 'strategy' | 'requiredSkills' | 'overflowQueueId' | 'recordCalls' | NumberKey;
 
 const FIELDS: ReadonlySet<string> = new Set<Field>([
   'name',
   'strategy',
   'requiredSkills',
   'overflowQueueId',
+  'recordCalls',
   ...NUMBER_FIELDS.map((f) => f.key),
 ]);
 
@@ -322,6 +329,7 @@ function QueueForm({ queue, queues, onSaved, onCancel }: QueueFormProps) {
   const [skillErrors, setSkillErrors] = useState<Record<number, string>>({});
   const [overflow, setOverflow] = useState(queue?.overflowQueueId ?? '');
   const [numbers, setNumbers] = useState<Numbers>(() => numbersOf(queue));
+  const [recordCalls, setRecordCalls] = useState(queue?.recordCalls ?? false);
   const [errors, setErrors] = useState<FormErrors<Field>>(noErrors());
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
@@ -342,6 +350,7 @@ function QueueForm({ queue, queues, onSaved, onCancel }: QueueFormProps) {
     setSkills([]);
     setOverflow('');
     setNumbers(numbersOf(null));
+    setRecordCalls(false);
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -379,6 +388,7 @@ function QueueForm({ queue, queues, onSaved, onCancel }: QueueFormProps) {
       if (strategy !== queue.strategy) patch.strategy = strategy as QueueStrategy;
       if (!sameSkills(requiredSkills, queue.requiredSkills)) patch.requiredSkills = requiredSkills;
       if (overflowQueueId !== (queue.overflowQueueId ?? null)) patch.overflowQueueId = overflowQueueId;
+      if (recordCalls !== (queue.recordCalls ?? false)) patch.recordCalls = recordCalls;
       for (const f of NUMBER_FIELDS) {
         const n = values[f.key];
         if (n !== undefined && n !== queue[f.key]) patch[f.key] = n;
@@ -393,6 +403,8 @@ function QueueForm({ queue, queues, onSaved, onCancel }: QueueFormProps) {
       const request: CreateQueueRequest = { name: trimmed, strategy: strategy as QueueStrategy };
       if (Object.keys(requiredSkills).length > 0) request.requiredSkills = requiredSkills;
       if (overflowQueueId) request.overflowQueueId = overflowQueueId;
+      // off by default
+      if (recordCalls) request.recordCalls = true;
       for (const f of NUMBER_FIELDS) {
         const n = values[f.key];
         if (n !== undefined) request[f.key] = n;
@@ -479,6 +491,16 @@ function QueueForm({ queue, queues, onSaved, onCancel }: QueueFormProps) {
               </option>
             ))}
           </SelectField>
+          <CheckboxField
+            id="queue-record-calls"
+            label="Record calls"
+            testId="queue-record-calls"
+            checked={recordCalls}
+            onChange={(e) => setRecordCalls(e.target.checked)}
+            disabled={busy}
+            hint="Answered calls are recorded (both sides) and can be played from the call’s record on the Calls page."
+            error={errors.fields.recordCalls}
+          />
         </div>
         <div className="form__group">
           <SkillsEditor

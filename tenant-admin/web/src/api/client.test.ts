@@ -213,6 +213,69 @@ describe('ApiClient', () => {
     expect(calls.every((c) => c.authorization === 'Bearer access-1')).toBe(true);
   });
 
+  it('fetches a recording as a Blob with the access token, refreshing it once on 401', async () => {
+    const accepts: (string | null)[] = [];
+    const { fetch, calls } = fakeFetch((call) => {
+      if (call.path === '/api/v1/auth/refresh') {
+        return json(200, { ...TOKENS, accessToken: 'access-2', refreshToken: 'refresh-2' });
+      }
+      return call.authorization === 'Bearer access-2'
+        ? new Response(new Uint8Array([1, 2, 3]), { status: 200, headers: { 'Content-Type': 'audio/wav' } })
+        : problem(401, { detail: 'token expired' });
+    });
+    const session = new SessionStore(window.sessionStorage);
+    session.set(sessionWith());
+    const client = new ApiClient({
+      session,
+      fetch: (input, init) => {
+        accepts.push(new Headers(init?.headers).get('Accept'));
+        return fetch(input, init);
+      },
+    });
+
+    const blob = await client.callRecording('c/1');
+    expect(blob.size).toBe(3);
+    expect(blob.type).toBe('audio/wav');
+    expect(calls.map((c) => `${c.method} ${c.path} ${c.authorization ?? '-'}`)).toEqual([
+      'GET /api/v1/calls/c%2F1/recording Bearer access-1',
+      'POST /api/v1/auth/refresh -',
+      'GET /api/v1/calls/c%2F1/recording Bearer access-2',
+    ]);
+    expect(accepts[0]).toContain('audio/wav');
+    expect(accepts[0]).toContain('application/problem+json');
+  });
+
+  it('throws the problem of a recording that cannot be fetched', async () => {
+    const { client } = clientWith(() => problem(404, { code: 'not-found', detail: 'The call has no recording.' }));
+    const error = await caught(client.callRecording('c-2'));
+    expect(error.status).toBe(404);
+    expect(error.problem.detail).toBe('The call has no recording.');
+  });
+
+  it('sends the telephony calls to their endpoints', async () => {
+    const { client, calls } = clientWith((call) => (call.method === 'DELETE' ? noContent() : json(200, { items: [], next: null })));
+    await client.listCalls({ agentId: 'u-1', queueId: 'q 1' }, 'cur/2', 25);
+    await client.listCalls();
+    await client.placeCall({ to: '+15551230000' });
+    await client.createTrunk({ name: 'T', kind: 'PBX', host: 'pbx.test' });
+    await client.updateTrunk('tr/1', { username: null, password: null });
+    await client.deleteTrunk('tr/1');
+    await client.createNumber({ e164: '+15551230000', target: { type: 'QUEUE', queueId: 'q-1' } });
+    await client.updateNumber('n-1', { trunkId: null });
+    await client.deleteNumber('n-1');
+    expect(calls.map((c) => [`${c.method} ${c.path}`, c.body])).toEqual([
+      ['GET /api/v1/calls?agentId=u-1&queueId=q+1&limit=25&after=cur%2F2', undefined],
+      ['GET /api/v1/calls?limit=50', undefined],
+      ['POST /api/v1/calls', { to: '+15551230000' }],
+      ['POST /api/v1/trunks', { name: 'T', kind: 'PBX', host: 'pbx.test' }],
+      ['PATCH /api/v1/trunks/tr%2F1', { username: null, password: null }],
+      ['DELETE /api/v1/trunks/tr%2F1', undefined],
+      ['POST /api/v1/numbers', { e164: '+15551230000', target: { type: 'QUEUE', queueId: 'q-1' } }],
+      ['PATCH /api/v1/numbers/n-1', { trunkId: null }],
+      ['DELETE /api/v1/numbers/n-1', undefined],
+    ]);
+  });
+
   it('addresses the events WebSocket with the current access token', () => {
     const { client, session } = clientWith(() => noContent());
     session.set(sessionWith({ accessToken: 'a b+c' }));

@@ -7,11 +7,19 @@ import type {
   AwayReason,
   AwayReasons,
   Billing,
+  CallFilter,
+  CallRecord,
   CreateAgentRequest,
+  CreateNumberRequest,
   CreateQueueRequest,
+  CreateTrunkRequest,
   CreateUserRequest,
   Me,
+  NumberPatch,
   Page,
+  PhoneNumber,
+  PlaceCallRequest,
+  PlacedCall,
   Queue,
   QueuePatch,
   RealtimeStats,
@@ -23,6 +31,8 @@ import type {
   Tenant,
   TokenRequest,
   TokenResponse,
+  Trunk,
+  TrunkPatch,
   User,
 } from './types';
 
@@ -33,6 +43,8 @@ interface RequestOptions {
   /** Send the access token, and on 401 refresh it once and retry. Default true. */
   auth?: boolean;
   signal?: AbortSignal;
+  /** The Accept header; JSON (and problem+json) by default. */
+  accept?: string;
 }
 
 export interface ApiClientOptions {
@@ -208,6 +220,74 @@ export class ApiClient {
     return this.request<RealtimeStats>('GET', '/stats/realtime', { signal });
   }
 
+  listTrunks(after?: string | null, limit = 50, signal?: AbortSignal): Promise<Page<Trunk>> {
+    return this.request<Page<Trunk>>('GET', `/trunks?${pageQuery(after, limit)}`, { signal });
+  }
+
+  /** Every trunk, following the cursor page by page. */
+  allTrunks(signal?: AbortSignal): Promise<Trunk[]> {
+    return collectAll((after) => this.listTrunks(after, ALL_PAGE_SIZE, signal));
+  }
+
+  /** Connects a trunk (ADMIN); 409 `duplicate-trunk-name`. */
+  createTrunk(request: CreateTrunkRequest): Promise<Trunk> {
+    return this.request<Trunk>('POST', '/trunks', { body: request });
+  }
+
+  updateTrunk(id: string, patch: TrunkPatch): Promise<Trunk> {
+    return this.request<Trunk>('PATCH', `/trunks/${encodeURIComponent(id)}`, { body: patch });
+  }
+
+  /** Deletes a trunk (ADMIN); 409 `trunk-in-use` while a number uses it. */
+  deleteTrunk(id: string): Promise<void> {
+    return this.request<void>('DELETE', `/trunks/${encodeURIComponent(id)}`);
+  }
+
+  listNumbers(after?: string | null, limit = 50, signal?: AbortSignal): Promise<Page<PhoneNumber>> {
+    return this.request<Page<PhoneNumber>>('GET', `/numbers?${pageQuery(after, limit)}`, { signal });
+  }
+
+  /** Every phone number, following the cursor page by page. */
+  allNumbers(signal?: AbortSignal): Promise<PhoneNumber[]> {
+    return collectAll((after) => this.listNumbers(after, ALL_PAGE_SIZE, signal));
+  }
+
+  /** Takes a number (ADMIN); 409 `number-taken` when any tenant has it. */
+  createNumber(request: CreateNumberRequest): Promise<PhoneNumber> {
+    return this.request<PhoneNumber>('POST', '/numbers', { body: request });
+  }
+
+  updateNumber(id: string, patch: NumberPatch): Promise<PhoneNumber> {
+    return this.request<PhoneNumber>('PATCH', `/numbers/${encodeURIComponent(id)}`, { body: patch });
+  }
+
+  deleteNumber(id: string): Promise<void> {
+    return this.request<void>('DELETE', `/numbers/${encodeURIComponent(id)}`);
+  }
+
+  /** Call detail records, newest first, optionally of one agent and/or one queue. */
+  listCalls(filter: CallFilter = {}, after?: string | null, limit = 50, signal?: AbortSignal): Promise<Page<CallRecord>> {
+    const q = new URLSearchParams();
+    if (filter.agentId) q.set('agentId', filter.agentId);
+    if (filter.queueId) q.set('queueId', filter.queueId);
+    q.set('limit', String(limit));
+    if (after) q.set('after', after);
+    return this.request<Page<CallRecord>>('GET', `/calls?${q.toString()}`, { signal });
+  }
+
+  /**
+   * A call's recording (WAV) as a Blob: fetched with the access token, which an `<audio src>` or a plain
+   * link could not send. 404 when the call has none.
+   */
+  callRecording(id: string, signal?: AbortSignal): Promise<Blob> {
+    return this.blob(`/calls/${encodeURIComponent(id)}/recording`, { signal, accept: 'audio/wav, audio/*, application/problem+json' });
+  }
+
+  /** Click-to-dial: rings the agent's SIP phone, then calls `to`; 409 with a code when it cannot. */
+  placeCall(request: PlaceCallRequest): Promise<PlacedCall> {
+    return this.request<PlacedCall>('POST', '/calls', { body: request });
+  }
+
   /**
    * The address of the events WebSocket for the current access token (browsers cannot send headers
    * on a WebSocket, so the token travels as `access_token`); null when signed out.
@@ -228,13 +308,30 @@ export class ApiClient {
 
   /** One API call; resolves to the parsed JSON body (undefined for 204), rejects with an ApiError. */
   async request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await this.exchange(method, path, options);
+    return (await readBody(response)) as T;
+  }
+
+  /** A GET of binary content (a recording); resolves to the body as a Blob, rejects with an ApiError. */
+  async blob(path: string, options: Omit<RequestOptions, 'body'> = {}): Promise<Blob> {
+    const response = await this.exchange('GET', path, { accept: '*/*', ...options });
+    try {
+      return await response.blob();
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      throw new ApiError(toProblem(0, undefined));
+    }
+  }
+
+  /** Sends a call with the access token (refreshing it once on 401); the successful response, else an ApiError. */
+  private async exchange(method: Method, path: string, options: RequestOptions): Promise<Response> {
     const auth = options.auth ?? true;
     const sent = auth ? this.session.get() : null;
-    let response = await this.send(method, path, options.body, sent?.accessToken, options.signal);
+    let response = await this.send(method, path, options.body, sent?.accessToken, options.signal, options.accept);
     if (response.status === 401 && auth && sent) {
       const renewed = await this.renew(sent);
       if (renewed) {
-        response = await this.send(method, path, options.body, renewed.accessToken, options.signal);
+        response = await this.send(method, path, options.body, renewed.accessToken, options.signal, options.accept);
         if (response.status === 401) {
           // a fresh token refused: the session is no good
           this.session.clear('expired');
@@ -244,7 +341,7 @@ export class ApiClient {
     if (!response.ok) {
       throw new ApiError(await readProblem(response));
     }
-    return (await readBody(response)) as T;
+    return response;
   }
 
   /**
@@ -286,8 +383,9 @@ export class ApiClient {
     body: unknown,
     accessToken?: string,
     signal?: AbortSignal,
+    accept = 'application/json, application/problem+json',
   ): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const headers: Record<string, string> = { Accept: accept };
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
     }

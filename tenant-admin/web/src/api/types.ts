@@ -162,6 +162,8 @@ export interface Queue {
   offerTimeoutSeconds: number;
   relaxAfterSeconds: number;
   relaxStep: number;
+  /** Whether answered calls are recorded (both directions, a stereo WAV listed on the call's record). */
+  recordCalls: boolean;
 }
 
 /** `POST /queues`: everything but the id; only name and strategy are required. */
@@ -278,4 +280,166 @@ export interface AgentStateChanged {
   from: AgentStateName | string | null;
   to: AgentStateName | string;
   reason: string | null;
+}
+
+// --- telephony: trunks, numbers, calls ----------------------------------------------------------
+
+export const TRUNK_KINDS = ['CARRIER', 'PBX'] as const;
+export type TrunkKind = (typeof TRUNK_KINDS)[number];
+
+export const TRUNK_TRANSPORTS = ['UDP', 'TCP', 'TLS'] as const;
+export type TrunkTransport = (typeof TRUNK_TRANSPORTS)[number];
+
+/** A SIP trunk: a carrier's, or the tenant's own PBX. The password is write-only (`hasPassword`). */
+export interface Trunk {
+  id: string;
+  name: string;
+  kind: TrunkKind | string;
+  host: string;
+  port: number;
+  transport: TrunkTransport | string;
+  username: string | null;
+  hasPassword: boolean;
+  register: boolean;
+  registerExpiresSeconds: number;
+  /** Addresses or CIDR blocks inbound INVITEs are accepted from. */
+  allowedIps: string[];
+  /** `host` or `host:port`, tried in order after `host`. */
+  failoverHosts: string[];
+  /** E.164 caller id of outbound calls. */
+  callerId: string | null;
+  maxChannels: number;
+  enabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `POST /trunks`: name, kind and host are required; the rest take the server's defaults. */
+export interface CreateTrunkRequest {
+  name: string;
+  kind: TrunkKind;
+  host: string;
+  port?: number;
+  transport?: TrunkTransport;
+  /** Given together with `password`. */
+  username?: string;
+  password?: string;
+  register?: boolean;
+  registerExpiresSeconds?: number;
+  allowedIps?: string[];
+  failoverHosts?: string[];
+  callerId?: string;
+  maxChannels?: number;
+  enabled?: boolean;
+}
+
+/**
+ * `PATCH /trunks/{id}`: any subset; absent fields stay. `username: null` with `password: null` removes the
+ * credentials, `callerId: null` the caller id.
+ */
+export interface TrunkPatch {
+  name?: string;
+  kind?: TrunkKind;
+  host?: string;
+  port?: number;
+  transport?: TrunkTransport;
+  username?: string | null;
+  password?: string | null;
+  register?: boolean;
+  registerExpiresSeconds?: number;
+  allowedIps?: string[];
+  failoverHosts?: string[];
+  callerId?: string | null;
+  maxChannels?: number;
+  enabled?: boolean;
+}
+
+/** Where a number's calls go: a queue, or (not available yet) an IVR flow. */
+export interface NumberTarget {
+  type: 'QUEUE' | 'IVR' | string;
+  queueId?: string;
+  ivrFlowId?: string;
+}
+
+export interface PhoneNumber {
+  id: string;
+  /** E.164, such as +15551230000. */
+  e164: string;
+  name: string | null;
+  trunkId: string | null;
+  target: NumberTarget;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Only queues can be targets until IVR flows are available. */
+export interface QueueTarget {
+  type: 'QUEUE';
+  queueId: string;
+}
+
+export interface CreateNumberRequest {
+  e164: string;
+  name?: string;
+  trunkId?: string;
+  target: QueueTarget;
+}
+
+/** `PATCH /numbers/{id}`: any subset; `name` or `trunkId` null removes them. */
+export interface NumberPatch {
+  e164?: string;
+  name?: string | null;
+  trunkId?: string | null;
+  target?: QueueTarget;
+}
+
+export const CALL_DIRECTIONS = ['INBOUND', 'OUTBOUND'] as const;
+export const CALL_DISPOSITIONS = ['ANSWERED', 'ABANDONED', 'NO_ANSWER', 'BUSY', 'FAILED', 'REFUSED'] as const;
+export const HANGUP_SIDES = ['CALLER', 'AGENT', 'SYSTEM'] as const;
+
+/** A call detail record. */
+export interface CallRecord {
+  id: string;
+  direction: (typeof CALL_DIRECTIONS)[number] | string;
+  /** The calling party as the gateway saw it (E.164, a SIP URI, anonymous). */
+  from: string;
+  to: string;
+  numberId: string | null;
+  trunkId: string | null;
+  queueId: string | null;
+  agentId: string | null;
+  interactionId: string | null;
+  startedAt: string;
+  answeredAt: string | null;
+  endedAt: string;
+  waitSeconds: number;
+  talkSeconds: number;
+  holdSeconds: number;
+  disposition: (typeof CALL_DISPOSITIONS)[number] | string;
+  hangupSide: (typeof HANGUP_SIDES)[number] | string;
+  /** The final SIP status, such as 200, 486, 487. */
+  sipCause: number;
+  hasRecording: boolean;
+  recordingUrl: string | null;
+}
+
+/** The filters of `GET /calls`. */
+export interface CallFilter {
+  agentId?: string;
+  queueId?: string;
+}
+
+/** `POST /calls`: click-to-dial. */
+export interface PlaceCallRequest {
+  /** E.164. */
+  to: string;
+  /** The agent whose phone rings first (default: the caller). */
+  agentId?: string;
+  /** The caller id, one of the tenant's numbers. */
+  from?: string;
+}
+
+export interface PlacedCall {
+  id: string;
+  state: 'DIALING' | string;
 }

@@ -4,8 +4,9 @@ import { useApi, useSession } from '../api/context';
 import { StatusBanner } from '../admin/StatusBanner';
 import { Brand } from '../components/Brand';
 import { useTitle } from '../components/useTitle';
+import { ClickToDial } from './ClickToDial';
 
-/** Placeholder: the agent desktop is built with the WebRTC softphone. */
+/** Placeholder: the agent desktop is built with the WebRTC softphone; meanwhile, click-to-dial. */
 export function AgentPage() {
   useTitle('Agent desktop');
   const api = useApi();
@@ -36,6 +37,7 @@ export function AgentPage() {
         {session && status ? <StatusBanner status={status} admin={session.roles.includes('ADMIN')} /> : null}
         <h1 id="agent-title">Agent desktop</h1>
         <p>The agent desktop, where agents take and make calls, arrives with the softphone in a later release.</p>
+        {session ? <ClickToDial /> : null}
         <p className="actions">
           {session && (session.roles.includes('ADMIN') || session.roles.includes('SUPERVISOR')) ? (
             <Link to="/admin">Go to the admin console</Link>

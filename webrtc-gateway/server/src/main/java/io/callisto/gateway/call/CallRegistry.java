@@ -54,10 +54,14 @@ public final class CallRegistry implements AutoCloseable {
                 .ifPresent(call -> workers.execute(() -> call.mediaSilent(side, silentFor)));
     }
 
+    /**
+     * Runs a call's events one after another in the order the ACD made them (a withdrawn offer before the next offer
+     * to the same agent), each call on its own, never on the event stream's thread.
+     */
     private void on(String interactionId, java.util.function.Consumer<InboundCall> action) {
         InboundCall call = calls.get(interactionId);
         if (call != null) {
-            workers.execute(() -> action.accept(call));
+            call.events().submit(() -> action.accept(call), workers);
         }
     }
 

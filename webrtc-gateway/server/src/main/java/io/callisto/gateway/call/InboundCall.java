@@ -13,7 +13,6 @@ import io.callisto.core.ids.Ids;
 import io.callisto.core.ids.TenantId;
 import io.callisto.gateway.media.audio.G711;
 import io.callisto.gateway.media.audio.PromptPlayer;
-import io.callisto.gateway.media.audio.RingbackTone;
 import io.callisto.gateway.media.rtp.RtpBridge;
 import io.callisto.gateway.media.rtp.Side;
 import io.callisto.gateway.sip.registrar.Binding;
@@ -65,6 +64,7 @@ public final class InboundCall {
     private Instant connectedAt;
     private long sessionVersion = 1;
     private final CallRecording recording = new CallRecording();
+    private final SerialEvents events = new SerialEvents();
     private final java.util.function.Function<G711.Law, io.callisto.gateway.media.audio.WavPrompt> waitingMusic;
 
     InboundCall(CallServices services, SipEndpoint endpoint, CallRegistry registry, InboundAdmission.Admitted admitted,
@@ -84,7 +84,12 @@ public final class InboundCall {
     /** The configured waiting music in the caller's law, else ringback. */
     private io.callisto.gateway.media.audio.WavPrompt waitingPrompt() {
         G711.Law law = MediaPlumbing.law(callerMedia);
-        return waitingMusic == null ? RingbackTone.northAmerican(law) : waitingMusic.apply(law);
+        return waitingMusic == null ? MediaPlumbing.ringback(law) : waitingMusic.apply(law);
+    }
+
+    /** The ACD's events for this call, in order. */
+    SerialEvents events() {
+        return events;
     }
 
     /** The call's id, which is also its interaction's id in the ACD. */
@@ -218,8 +223,12 @@ public final class InboundCall {
         }
         attempt = null;
         if (state == State.QUEUED) {
-            LOG.log(System.Logger.Level.INFO, "call {0}: agent {1} did not answer ({2})", id, a.agentId, status);
+            LOG.log(System.Logger.Level.INFO, "call {0}: agent {1}'s phone refused or failed ({2})", id, a.agentId, status);
             acd(new AcdCommand.Reject(id, a.agentId));
+            // A phone that is busy, declines or cannot be reached would be offered the call again at once: the agent
+            // is set away until they come back, like an agent who missed an offer.
+            acd(new AcdCommand.SetPresence(a.agentId, io.callisto.core.acd.AgentState.AWAY, status == 486 || status == 600
+                    ? "phone-busy" : "phone-unreachable"));
         }
     }
 

@@ -36,6 +36,14 @@ final class MediaPlumbing {
         bridge.setPayloadMap(Side.B, toCaller.build());
     }
 
+    private static final java.util.Map<G711.Law, io.callisto.gateway.media.audio.WavPrompt> RINGBACK =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The ringback tone, made once per law (it is several seconds of synthesized audio). */
+    static io.callisto.gateway.media.audio.WavPrompt ringback(G711.Law law) {
+        return RINGBACK.computeIfAbsent(law, io.callisto.gateway.media.audio.RingbackTone::northAmerican);
+    }
+
     static G711.Law law(NegotiatedMedia media) {
         return "PCMA".equalsIgnoreCase(media.codec().encoding()) ? G711.Law.A_LAW : G711.Law.MU_LAW;
     }

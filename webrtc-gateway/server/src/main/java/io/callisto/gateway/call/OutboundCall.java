@@ -10,7 +10,6 @@ import io.callisto.core.error.CallistoException;
 import io.callisto.core.ids.TenantId;
 import io.callisto.core.telephony.Trunk;
 import io.callisto.gateway.media.audio.PromptPlayer;
-import io.callisto.gateway.media.audio.RingbackTone;
 import io.callisto.gateway.media.rtp.RtpBridge;
 import io.callisto.gateway.media.rtp.Side;
 import io.callisto.gateway.sip.auth.DigestClient;
@@ -113,7 +112,7 @@ final class OutboundCall {
             return;
         }
         MediaPlumbing.point(bridge, Side.A, agentMedia);
-        ringback = PromptPlayer.loop(bridge, Side.A, RingbackTone.northAmerican(MediaPlumbing.law(agentMedia)));
+        ringback = PromptPlayer.loop(bridge, Side.A, MediaPlumbing.ringback(MediaPlumbing.law(agentMedia)));
         state = State.DIALING;
         dial(null);
     }
