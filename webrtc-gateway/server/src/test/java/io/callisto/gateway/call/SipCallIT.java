@@ -220,7 +220,7 @@ class SipCallIT {
         String bob = world.agent("bob");
         try (SippProcess annPhone = Sipp.scenario("agent_register.xml").remote("127.0.0.1", world.gateway.sipPort())
                 .set("user", "ann").set("domain", world.id().value()).set("calls", 1)
-                .set("refer_to", "sip:bob@" + world.id().value()).set("talk_ms", 1500)
+                .set("refer_to", "sip:bob@" + world.id().value()).set("talk_ms", 1500).set("ring_ms", 100)
                 .auth("ann", GatewayWorld.PASSWORD).authUri(world.id().value()).outOfCall("agent_answer_refer.xml")
                 .rtpEndpoint(RtpEndpoint.Mode.ECHO).timeout(Duration.ofSeconds(90)).start();
              SippProcess bobPhone = phone("bob", "agent_answer_echo.xml", 1)) {
