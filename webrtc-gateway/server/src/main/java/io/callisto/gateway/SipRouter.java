@@ -24,7 +24,14 @@ public final class SipRouter implements SipHandler {
         switch (request.method()) {
             case "REGISTER" -> registrar.handle(request);
             case "OPTIONS" -> request.respond(allow(SipResponse.of(200, "OK")).withHeader("Accept", "application/sdp"));
-            case "INVITE" -> calls.onRequest(request);
+            // an INVITE with a To tag belongs to a dialog; one that reaches here matches none of ours (RFC 3261 12.2.2)
+            case "INVITE" -> {
+                if (request.toTag() != null) {
+                    request.respond(SipResponse.of(481, "Call/Transaction Does Not Exist"));
+                } else {
+                    calls.onRequest(request);
+                }
+            }
             case "ACK" -> {
                 // an ACK outside a dialog (or for a 4xx the stack already absorbed) needs no answer
             }

@@ -45,7 +45,7 @@ import java.util.Set;
 final class GatewayWorld implements AutoCloseable {
     static final String NUMBER = "+15551230000";
     static final String PASSWORD = "Sip-Secret-42";
-    static final int OFFER_TIMEOUT_SECONDS = 8;
+    static final int OFFER_TIMEOUT_SECONDS = 4;
     final Clock clock = Clock.systemUTC();
     final InMemoryStore store = new InMemoryStore();
     final InMemoryAcd acd = new InMemoryAcd(clock);

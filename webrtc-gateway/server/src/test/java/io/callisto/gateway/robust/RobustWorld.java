@@ -138,6 +138,24 @@ final class RobustWorld implements AutoCloseable {
         return live.snapshot(tenant.id()).interactions().size();
     }
 
+    /**
+     * The dialogs the SIP stack holds (JAIN-SIP's dialog table, read by reflection: SipGateway.endpoint, then
+     * SipEndpoint.stack); -1 when the fields are not there any more.
+     */
+    int stackDialogs() {
+        try {
+            java.lang.reflect.Field endpoint = SipGateway.class.getDeclaredField("endpoint");
+            endpoint.setAccessible(true);
+            Object sip = endpoint.get(gateway);
+            java.lang.reflect.Field stack = sip.getClass().getDeclaredField("stack");
+            stack.setAccessible(true);
+            Object jainSip = stack.get(sip);
+            return ((java.util.Collection<?>) jainSip.getClass().getMethod("getDialogs").invoke(jainSip)).size();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     List<CallRecord> callRecords() {
         return store.inTenant(tenant.id(), () -> store.callRecords().list(tenant.id(),
                 new CallFilter(null, null, null, null), PageRequest.first(200)).items());

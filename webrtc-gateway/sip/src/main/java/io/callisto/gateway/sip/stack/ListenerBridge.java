@@ -84,9 +84,16 @@ final class ListenerBridge implements SipListener {
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
         ClientTransaction transaction = event.getClientTransaction();
         if (transaction == null) {
-            // a 2xx retransmitted after our ACK: ACK it again
-            if (Request.INVITE.equals(cseq.getMethod()) && response.getStatusCode() / 100 == 2 && event.getDialog() != null) {
-                endpoint.sendAck(event.getDialog(), cseq.getSeqNumber());
+            // A 2xx retransmitted after our ACK is ACKed again, but only in a dialog one of our legs owns: a forged
+            // response would otherwise make us send ACKs (and later BYEs) wherever its Contact points, and the stack
+            // keeps a dialog for every such response, so those are dropped.
+            Dialog dialog = event.getDialog();
+            if (dialog != null && dialog.getApplicationData() instanceof SipLeg) {
+                if (Request.INVITE.equals(cseq.getMethod()) && response.getStatusCode() / 100 == 2) {
+                    endpoint.sendAck(dialog, cseq.getSeqNumber());
+                }
+            } else if (dialog != null) {
+                dialog.delete();
             }
             return;
         }
