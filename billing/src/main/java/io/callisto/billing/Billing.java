@@ -88,11 +88,6 @@ public final class Billing implements AutoCloseable {
         return new Billing(config, stores, users, provider, clock);
     }
 
-    /** For tests: billing on any provider. */
-    static Billing withProvider(BillingConfig config, BillingStores stores, UserRepository users,
-                                PaymentProvider provider, Clock clock) {
-        return new Billing(config, stores, users, provider, clock);
-    }
 
     public boolean enabled() {
         return webhooks != null;

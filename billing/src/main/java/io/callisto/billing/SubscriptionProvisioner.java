@@ -62,7 +62,7 @@ final class SubscriptionProvisioner {
     /** Inside the tenant's unit: stores the decided status and seats and gives the ACD the seats agents may use. */
     String grant(Tenant tenant, Entitlements.Decision decision, Instant now) {
         Tenant changed = tenant.withStatus(decision.status(), now).withSeatsLeased(decision.seats(), now);
-        if (!changed.equals(tenant.withStatus(tenant.status(), now))) {
+        if (tenant.status() != changed.status() || tenant.seatsLeased() != changed.seatsLeased()) {
             stores.tenants().update(changed);
         }
         stores.acd().execute(tenant.id(), new AcdCommand.SetSeats(changed.workingSeats(), true));

@@ -469,9 +469,4 @@ public final class InboundCall {
             }
         }
     }
-
-    /** For the media plumbing's law choice: the caller's codec as G.711 law. */
-    static G711.Law lawOf(NegotiatedMedia media) {
-        return MediaPlumbing.law(media);
-    }
 }

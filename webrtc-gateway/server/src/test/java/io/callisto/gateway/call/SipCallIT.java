@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * (counted at both ends: the carrier's audio reaches the phone, the phone's echo reaches the carrier).
  */
 class SipCallIT {
+    static final Duration DEFAULT_RTP_TIMEOUT = io.callisto.gateway.SipGatewayConfig.DEFAULT_RTP_TIMEOUT;
     GatewayWorld world;
 
     @BeforeEach
@@ -409,7 +410,7 @@ class SipCallIT {
     @Test
     void callersWaitingInAQueueHearTheConfiguredMusicAndABadFileStopsTheStart() throws Exception {
         world.close();
-        world = new GatewayWorld(GatewayWorldDefaults.RTP_TIMEOUT, toneWav(2));
+        world = new GatewayWorld(DEFAULT_RTP_TIMEOUT, toneWav(2));
         try (SippProcess carrier = carrier("carrier_call_bye.xml", 2000)) {
             SippResult call = carrier.await(Duration.ofSeconds(60));
             assertThat(call.isSuccess()).as(call.screen()).isTrue();
@@ -417,15 +418,8 @@ class SipCallIT {
         }
         java.nio.file.Path notAWav = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("bad-", ".wav"),
                 "not a wav");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GatewayWorld(GatewayWorldDefaults.RTP_TIMEOUT,
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GatewayWorld(DEFAULT_RTP_TIMEOUT,
                 notAWav)).hasMessageContaining(notAWav.toString());
     }
 
-    /** The defaults a world is built with. */
-    static final class GatewayWorldDefaults {
-        static final Duration RTP_TIMEOUT = io.callisto.gateway.SipGatewayConfig.DEFAULT_RTP_TIMEOUT;
-
-        private GatewayWorldDefaults() {
-        }
-    }
 }
