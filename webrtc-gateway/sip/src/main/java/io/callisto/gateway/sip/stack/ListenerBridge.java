@@ -53,6 +53,12 @@ final class ListenerBridge implements SipListener {
             legs.cancel(transaction);
             return;
         }
+        if (TextBody.hasNul(request)) {
+            if (transaction != null) {
+                endpoint.respond(transaction, request, SipResponse.of(400, "Bad Request (NUL in a text body)"));
+            }
+            return;
+        }
         Dialog dialog = event.getDialog() != null ? event.getDialog() : transaction == null ? null : transaction.getDialog();
         if (dialog != null && dialog.getApplicationData() instanceof SipLeg leg && isInDialog(request)) {
             ServerTransaction st = transaction;

@@ -120,13 +120,17 @@ public final class SipEndpoint implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", SipMessageLog.class.getName());
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(config.maxMessageBytes()));
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(config.maxServerTransactions()));
-        p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", Integer.toString(config.tcpReadTimeoutMillis()));
+        p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", Integer.toString(config.tcpLimits().messageMillis()));
+        GuardedNetworkLayer.describe(config.tcpLimits(), p);
         p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "2000");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
         p.setProperty("gov.nist.javax.sip.IS_BACK_TO_BACK_USER_AGENT", "true");
         p.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+        // a response whose top Via branch the stack did not make is dropped before it can create a dialog (forged 1xx
+        // would otherwise each leave an early dialog); ListenerBridge deletes what a better-informed forger gets past
+        p.setProperty("gov.nist.javax.sip.REJECT_STRAY_RESPONSES", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
         if (config.tls() != null) {
@@ -136,6 +140,9 @@ public final class SipEndpoint implements AutoCloseable {
             p.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.2,TLSv1.3");
+            // a peer that connects and never completes a handshake is dropped (the stack's timer counts milliseconds)
+            p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", Integer.toString(config.tcpLimits().firstByteMillis()));
+            p.setProperty("gov.nist.javax.sip.SSL_RENEGOTIATION_ENABLED", "false");
         }
         return p;
     }

@@ -117,4 +117,23 @@ class SipEndpointTest {
         assertThat(p.waitFor()).as(output).isZero();
         assertThat(seen).extracting(IncomingRequest::method).contains("OPTIONS");
     }
+
+    static String optionsWithBody(int port, String callId, int localPort, String type, String body) {
+        return options(port, callId, localPort).replace("Content-Length: 0\r\n\r\n", "Content-Type: " + type
+                + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+    }
+
+    @Test
+    void aTextBodyWithANulByteIsRefusedAndABinaryOneIsNot() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            socket.setSoTimeout(10_000);
+            String text = exchange(socket, port, optionsWithBody(port, "nul1", socket.getLocalPort(), "text/plain",
+                    "abc\0def"));
+            assertThat(text).startsWith("SIP/2.0 400");
+            String binary = exchange(socket, port, optionsWithBody(port, "nul2", socket.getLocalPort(),
+                    "application/octet-stream", "abc\0def"));
+            assertThat(binary).startsWith("SIP/2.0 200");
+            assertThat(seen).extracting(IncomingRequest::callId).containsExactly("nul2@127.0.0.1");
+        }
+    }
 }
