@@ -41,7 +41,8 @@ public final class SipGateway implements AutoCloseable {
                                    AcdEventStream events) {
         CallRegistry calls = new CallRegistry();
         TrunkChannels channels = new TrunkChannels();
-        CallControl control = new CallControl(services, calls, registrar.auth(), channels);
+        CallControl control = new CallControl(services, calls, registrar.auth(), channels,
+                registrar.accounts());
         OutboundCalls outbound = new OutboundCalls(services, channels);
         if (config.unavailablePrompt() != null) {
             control.unavailableMessage(UnavailablePrompts.load(config.unavailablePrompt())::get);

@@ -126,6 +126,17 @@ public sealed interface AcdCommand extends Serializable {
         }
     }
 
+    /**
+     * Completes an attended transfer: {@code agentId}, connected to the interaction, has talked to {@code toAgentId}
+     * and hands the customer over to them directly, without queueing or offering ({@link AcdEngine#handover}).
+     */
+    record Handover(String interactionId, String agentId, String toAgentId) implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            return AcdEngine.handover(acd, interactionId, agentId, toAgentId, now);
+        }
+    }
+
     record LoadConfiguration(int seats, List<QueueConfig> queues, List<AgentProfile> agents) implements AcdCommand {
         public LoadConfiguration {
             queues = List.copyOf(queues);

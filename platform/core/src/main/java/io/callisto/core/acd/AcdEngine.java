@@ -177,6 +177,15 @@ public final class AcdEngine {
     }
 
     /**
+     * The completion of an attended transfer: the connected agent hands the interaction straight to another agent
+     * they have consulted, who holds it connected at once (no queueing, no offer). See {@link Lifecycle#handover}.
+     */
+    public static List<AcdEvent> handover(TenantAcd acd, String interactionId, String agentId, String toAgentId,
+                                          Instant now) {
+        return route(acd, Lifecycle.handover(acd, interactionId, agentId, toAgentId, new Outcome(now)));
+    }
+
+    /**
      * Loads a tenant's stored configuration into a state that has none yet (a new tenant, or a grid started
      * from nothing); a state already loaded is left as it is, so racing loaders are harmless.
      */

@@ -101,11 +101,20 @@ public final class Agent {
         return presence != AgentState.OFFLINE;
     }
 
-    /** Whether the agent can take one more interaction of this channel now. */
+    /** Whether routing may give the agent one more interaction of this channel now: available, and room for it. */
     boolean canTake(Channel channel) {
         if (presence != AgentState.AVAILABLE || wrapUpUntil != null) {
             return false;
         }
+        return hasRoomFor(channel);
+    }
+
+    /**
+     * Whether one more interaction of this channel fits the agent's capacity (one voice call at most): everything on
+     * their desk counts, offered and ringing as well as connected. Presence and wrap-up aside, which
+     * {@link #canTake} adds for routing; a handover ({@link Lifecycle#handover}) asks only this.
+     */
+    boolean hasRoomFor(Channel channel) {
         long onChannel = assignments.values().stream().filter(a -> a.channel() == channel).count();
         return onChannel < profile.capacity(channel);
     }

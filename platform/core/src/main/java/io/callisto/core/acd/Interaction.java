@@ -217,6 +217,15 @@ public final class Interaction {
         transfers++;
     }
 
+    /**
+     * Handed on while connected (an attended transfer): the new agent holds it as it is, still connected since the
+     * first answer, in the same queue; it counts as a transfer.
+     */
+    void handOverTo(String agent) {
+        agentId = agent;
+        transfers++;
+    }
+
     void clearTarget() {
         targetAgentId = null;
     }

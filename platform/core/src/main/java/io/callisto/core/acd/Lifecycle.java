@@ -1,9 +1,10 @@
 package io.callisto.core.acd;
 
 import io.callisto.core.error.Errors;
+import java.time.Duration;
 import java.time.Instant;
 
-/** Ending interactions: completion by the agent, abandonment by the customer. */
+/** Ending or handing on interactions: completion and transfer by the agent, abandonment by the customer. */
 final class Lifecycle {
     private static final int MAX_TEXT = 4000;
 
@@ -56,17 +57,59 @@ final class Lifecycle {
                 throw Errors.conflict("agent-unavailable", "the agent is not available");
             }
         }
-        Agent agent = AcdEngine.requireAgent(acd, agentId);
+        Instant now = outcome.now();
+        releaseTransferring(acd, interaction, AcdEngine.requireAgent(acd, agentId), outcome);
+        interaction.transferTo(queueId, toAgentId, now);
+        outcome.add(new AcdEvent.Transferred(interaction.id(), agentId, queueId, toAgentId, now));
+        outcome.add(new AcdEvent.Queued(interaction.id(), queueId, now));
+        return outcome;
+    }
+
+    /**
+     * The completion of an attended transfer: the connected agent has consulted another agent (outside the ACD) and
+     * now hands the customer over to them directly, with no queueing and no offer. The other agent must be logged in
+     * (AWAY will do: a supervisor taking a call; so will wrap-up, which only holds back routing) and have room for the
+     * interaction's channel by the capacity routing counts ({@link Agent#hasRoomFor}: offers and rings count too).
+     * The first agent is released as by a transfer; the second holds the interaction connected, as if offered it and
+     * accepted, and it keeps its queue and its connectedAt. The events are a transfer's Transferred and an accept's
+     * Connected; the queue's answered count is not touched (the customer was answered once already, and a transfer
+     * counts nowhere in the queue's stats).
+     */
+    static Outcome handover(TenantAcd acd, String interactionId, String agentId, String toAgentId, Outcome outcome) {
+        Interaction interaction = acd.interaction(interactionId).orElseThrow(() -> Errors.notFound("interaction"));
+        if (interaction.state() != InteractionState.CONNECTED || !agentId.equals(interaction.agentId())) {
+            throw Errors.conflict("not-connected", "only the agent connected to this interaction can hand it over");
+        }
+        Agent target = acd.agent(toAgentId).orElseThrow(() -> Errors.notFound("agent"));
+        if (toAgentId.equals(agentId)) {
+            throw Errors.invalid("invalid-transfer", "an agent cannot hand an interaction over to themselves");
+        }
+        if (!target.isLoggedIn()) {
+            throw Errors.conflict("agent-unavailable", "the agent is not logged in");
+        }
+        if (!target.hasRoomFor(interaction.channel())) {
+            throw Errors.conflict("agent-busy", "the agent has no room for another " + interaction.channel()
+                    + " interaction");
+        }
+        Instant now = outcome.now();
+        releaseTransferring(acd, interaction, AcdEngine.requireAgent(acd, agentId), outcome);
+        outcome.touch(target, "handover");
+        target.assign(interaction.id(), interaction.channel(), Agent.Stage.CONNECTED);
+        interaction.handOverTo(toAgentId);
+        long waited = Duration.between(interaction.createdAt(), now).toMillis();
+        outcome.add(new AcdEvent.Transferred(interaction.id(), agentId, interaction.queueId(), toAgentId, now));
+        outcome.add(new AcdEvent.Connected(interaction.id(), toAgentId, interaction.queueId(), waited, now));
+        return outcome;
+    }
+
+    /** The agent handing a connected interaction on lets go of it, into the wrap-up of the queue it came from. */
+    private static void releaseTransferring(TenantAcd acd, Interaction interaction, Agent agent, Outcome outcome) {
         Instant now = outcome.now();
         outcome.touch(agent, "transferred");
         agent.release(interaction.id());
         QueueConfig from = acd.queue(interaction.queueId()).orElse(null);
         int wrapUp = from == null ? 0 : from.wrapUpSeconds();
         agent.completed(wrapUp > 0 ? now.plusSeconds(wrapUp) : null, now);
-        interaction.transferTo(queueId, toAgentId, now);
-        outcome.add(new AcdEvent.Transferred(interaction.id(), agentId, queueId, toAgentId, now));
-        outcome.add(new AcdEvent.Queued(interaction.id(), queueId, now));
-        return outcome;
     }
 
     static Outcome abandon(TenantAcd acd, String interactionId, Outcome outcome) {

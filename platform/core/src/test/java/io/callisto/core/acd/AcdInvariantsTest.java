@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Random sequences of every operation (logins, offers, accepts, rejects, ringing, completions, abandons,
- * timeouts, profile and seat changes), checking after each step that: no agent holds more than its
+ * handovers, timeouts, profile and seat changes), checking after each step that: no agent holds more than its
  * capacity (one voice call); an interaction is offered to one agent at a time (several only under
  * RING_ALL) and held consistently by interaction and agent; nothing is lost or ended twice; seats hold;
  * and a refused operation changes nothing at all.
@@ -41,6 +41,7 @@ class AcdInvariantsTest {
             run.checkInvariants();
         }
         assertThat(run.created).isGreaterThan(50);
+        assertThat(run.handovers).as("handovers that went through").isPositive();
         assertThat(run.ended.values()).allMatch(n -> n == 1);
     }
 
@@ -67,6 +68,7 @@ class AcdInvariantsTest {
         private final Map<String, Integer> ended = new HashMap<>();
         private Instant now = T0;
         private int created;
+        private int handovers;
 
         Run(Random random) {
             this.random = random;
@@ -107,7 +109,7 @@ class AcdInvariantsTest {
             }
             now = now.plusMillis(random.nextInt(4_000));
             String agent = AGENTS.get(random.nextInt(AGENTS.size()));
-            int op = random.nextInt(14);
+            int op = random.nextInt(15);
             switch (op) {
                 case 0, 1, 2 -> attempt(() -> enqueue());
                 case 3 -> attempt(() -> AcdEngine.setPresence(acd, agent, pick(AgentState.AVAILABLE, AgentState.AVAILABLE,
@@ -119,9 +121,45 @@ class AcdInvariantsTest {
                 case 10 -> attempt(() -> AcdEngine.abandon(acd, randomLiveId(), now));
                 case 11 -> attempt(() -> AcdEngine.tick(acd, now = now.plusSeconds(random.nextInt(30))));
                 case 12 -> attempt(() -> AcdEngine.finishWrapUp(acd, agent, now));
+                case 13 -> {
+                    // Accepts of random ids seldom hit an offer, so connected interactions are rare: make one first.
+                    if (live(InteractionState.CONNECTED).isEmpty()) {
+                        attempt(() -> acceptAnOffer(agent));
+                    }
+                    attempt(() -> handover(agent));
+                }
                 default -> attempt(() -> random.nextBoolean() ? AcdEngine.upsertAgent(acd, randomProfile(agent), now)
                         : setSeats(random.nextInt(7)));
             }
+        }
+
+        /** Mostly of a connected interaction by its agent, so that some succeed; the target stays within capacity. */
+        private List<AcdEvent> handover(String to) {
+            List<String> connected = live(InteractionState.CONNECTED);
+            String id = connected.isEmpty() || random.nextInt(8) == 0 ? randomLiveId()
+                    : connected.get(random.nextInt(connected.size()));
+            String from = acd.interaction(id).map(Interaction::agentId).filter(a -> random.nextInt(8) > 0)
+                    .orElse(AGENTS.get(random.nextInt(AGENTS.size())));
+            List<AcdEvent> events = AcdEngine.handover(acd, id, from, to, now);
+            Agent target = acd.agent(to).orElseThrow();
+            Channel channel = acd.interaction(id).orElseThrow().channel();
+            long onChannel = target.assignments().values().stream().filter(a -> a.channel() == channel).count();
+            assertThat(onChannel).as("handover to %s on %s", to, channel).isLessThanOrEqualTo(target.profile().capacity(channel));
+            handovers++;
+            return events;
+        }
+
+        private List<String> live(InteractionState state) {
+            return acd.interactions().stream().filter(i -> i.state() == state).map(Interaction::id).toList();
+        }
+
+        private List<AcdEvent> acceptAnOffer(String agent) {
+            List<String> routed = live(InteractionState.ROUTED);
+            if (routed.isEmpty()) {
+                return AcdEngine.accept(acd, "no-such", agent, now);
+            }
+            Interaction offered = acd.interaction(routed.get(random.nextInt(routed.size()))).orElseThrow();
+            return AcdEngine.accept(acd, offered.id(), List.copyOf(offered.offeredTo()).getFirst(), now);
         }
 
         private List<AcdEvent> setSeats(int seats) {

@@ -95,6 +95,37 @@ public abstract class AcdContract {
     }
 
     @Test
+    void anAttendedTransferHandsTheConnectedCallStraightToTheConsultedAgent() {
+        acd.execute(a, new AcdCommand.SetPresence("ann", AgentState.AVAILABLE, null));
+        acd.execute(a, new AcdCommand.SetPresence("bob", AgentState.AWAY, "supervising"));
+        call(a, "c1", "sales");
+        acd.execute(a, new AcdCommand.Accept("c1", "ann"));
+
+        List<AcdEvent> events = acd.execute(a, new AcdCommand.Handover("c1", "ann", "bob"));
+
+        assertThat(events.get(0)).isInstanceOfSatisfying(AcdEvent.Transferred.class, t -> {
+            assertThat(t.fromAgentId()).isEqualTo("ann");
+            assertThat(t.toAgentId()).isEqualTo("bob");
+        });
+        assertThat(events.get(1)).isInstanceOfSatisfying(AcdEvent.Connected.class,
+                c -> assertThat(c.agentId()).isEqualTo("bob"));
+        assertThat(events).noneMatch(e -> e instanceof AcdEvent.Queued || e instanceof AcdEvent.Offered);
+        TenantAcd after = acd.snapshot(a).orElseThrow();
+        assertThat(after.interaction("c1").orElseThrow().state()).isEqualTo(InteractionState.CONNECTED);
+        assertThat(after.interaction("c1").orElseThrow().agentId()).isEqualTo("bob");
+        assertThat(after.interaction("c1").orElseThrow().transfers()).isEqualTo(1);
+        assertThat(after.agent("bob").orElseThrow().state()).isEqualTo(AgentState.BUSY);
+        assertThat(after.agent("ann").orElseThrow().state()).isEqualTo(AgentState.AVAILABLE);
+
+        CallistoException refused = refusal(() -> acd.execute(a, new AcdCommand.Handover("c1", "bob", "cy")));
+        assertThat(refused.kind()).isEqualTo(ErrorKind.CONFLICT);
+        assertThat(refused.code()).isEqualTo("agent-unavailable");
+        assertThat(refusal(() -> acd.execute(a, new AcdCommand.Handover("c1", "ann", "bob"))).code())
+                .isEqualTo("not-connected");
+        assertThat(acd.snapshot(a).orElseThrow().interaction("c1").orElseThrow().agentId()).isEqualTo("bob");
+    }
+
+    @Test
     void tenantsNeverSeeOrTouchEachOthersWork() {
         acd.execute(a, new AcdCommand.SetPresence("ann", AgentState.AVAILABLE, null));
         acd.execute(b, new AcdCommand.SetPresence("ann", AgentState.AVAILABLE, null));

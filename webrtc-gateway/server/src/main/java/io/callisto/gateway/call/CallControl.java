@@ -17,17 +17,19 @@ public final class CallControl implements SipHandler {
     private final CallServices services;
     private final CallRegistry registry;
     private final InboundAdmission admission;
+    private final ConsultAdmission consultAdmission;
     private final TrunkChannels channels;
     private volatile SipEndpoint endpoint;
     private volatile java.util.function.Function<io.callisto.gateway.media.audio.G711.Law,
             io.callisto.gateway.media.audio.WavPrompt> unavailableMessage;
 
-    public CallControl(CallServices services, CallRegistry registry,
-                       io.callisto.gateway.sip.registrar.RegistrarAuth trunkAuth, TrunkChannels channels) {
+    public CallControl(CallServices services, CallRegistry registry, io.callisto.gateway.sip.registrar.RegistrarAuth auth,
+                       TrunkChannels channels, io.callisto.gateway.sip.registrar.SipAccounts agentAccounts) {
         this.services = services;
         this.registry = registry;
         this.channels = channels;
-        this.admission = new InboundAdmission(services.directory(), trunkAuth);
+        this.admission = new InboundAdmission(services.directory(), auth);
+        this.consultAdmission = new ConsultAdmission(services, registry, auth, agentAccounts);
     }
 
     /**
@@ -55,6 +57,10 @@ public final class CallControl implements SipHandler {
 
     @Override
     public void onRequest(IncomingRequest invite) {
+        if (ConsultAdmission.isForColleague(invite, endpoint.host())) {
+            callColleague(invite);
+            return;
+        }
         InboundAdmission.Decision decision = admission.decide(invite);
         if (decision.refusal() != null) {
             LOG.log(System.Logger.Level.INFO, "INVITE for {0} from {1} refused: {2}", invite.requestUriText(),
@@ -86,6 +92,26 @@ public final class CallControl implements SipHandler {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "call " + call.id() + " failed to start", e);
             call.refuse(500, "Server Internal Error");
+        }
+    }
+
+    /** An agent's phone calls a colleague (to consult before an attended transfer, or just to talk). */
+    private void callColleague(IncomingRequest invite) {
+        ConsultAdmission.Decision decision = consultAdmission.decide(invite);
+        if (decision.refusal() != null) {
+            LOG.log(System.Logger.Level.INFO, "INVITE for {0} from {1} refused: {2}", invite.requestUriText(),
+                    invite.source(), decision.refusal().status());
+            invite.respond(decision.refusal());
+            return;
+        }
+        ConsultAdmission.Admitted admitted = decision.admitted();
+        ConsultCall call = new ConsultCall(services, registry, admitted.tenant(), admitted.fromAgent(), admitted.toAgent());
+        try {
+            call.start(endpoint, invite, admitted.phone());
+        } catch (NoCommonCodecException e) {
+            invite.respond(SipResponse.of(488, "Not Acceptable Here"));
+        } catch (SdpException e) {
+            invite.respond(SipResponse.of(400, "Bad Request: unusable SDP"));
         }
     }
 }

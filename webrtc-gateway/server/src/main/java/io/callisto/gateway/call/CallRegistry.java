@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
  */
 public final class CallRegistry implements AutoCloseable {
     private final Map<String, InboundCall> calls = new ConcurrentHashMap<>();
+    private final Map<String, ConsultCall> consultations = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
     void add(InboundCall call) {
@@ -25,8 +26,29 @@ public final class CallRegistry implements AutoCloseable {
         calls.remove(call.id(), call);
     }
 
+    void add(ConsultCall call) {
+        consultations.put(call.id(), call);
+    }
+
+    void remove(ConsultCall call) {
+        consultations.remove(call.id(), call);
+    }
+
+    /** Customers' calls and agents' calls to colleagues this node carries. */
     public int active() {
-        return calls.size();
+        return calls.size() + consultations.size();
+    }
+
+    /** Whether the agent is on a call to or from a colleague (and so cannot be offered a customer's call). */
+    boolean inConsultation(io.callisto.core.ids.TenantId tenant, String agentId) {
+        return consultations.values().stream().anyMatch(c -> c.tenant().equals(tenant) && c.involves(agentId));
+    }
+
+    /** The agent's connected call to a colleague whose calling leg is the dialog named (an attended transfer's). */
+    java.util.Optional<ConsultCall> consultation(io.callisto.core.ids.TenantId tenant, String agentId,
+                                                 TransferTargets.Replaces dialog) {
+        return consultations.values().stream()
+                .filter(c -> c.tenant().equals(tenant) && c.isConsultationOf(agentId, dialog)).findFirst();
     }
 
     public Collection<InboundCall> calls() {
@@ -52,6 +74,8 @@ public final class CallRegistry implements AutoCloseable {
                             java.time.Duration silentFor) {
         calls.values().stream().filter(c -> c.uses(bridge)).findFirst()
                 .ifPresent(call -> workers.execute(() -> call.mediaSilent(side, silentFor)));
+        consultations.values().stream().filter(c -> c.uses(bridge)).findFirst()
+                .ifPresent(call -> workers.execute(() -> call.mediaSilent(side)));
     }
 
     /**
@@ -68,6 +92,7 @@ public final class CallRegistry implements AutoCloseable {
     @Override
     public void close() {
         calls.values().forEach(InboundCall::shutdown);
+        consultations.values().forEach(ConsultCall::shutdown);
         workers.shutdownNow();
     }
 }

@@ -143,7 +143,7 @@ public final class InboundCall {
         if (state != State.QUEUED || attempt != null) {
             return;
         }
-        List<Binding> phones = services.phones().of(tenant(), agentId);
+        List<Binding> phones = registry.inConsultation(tenant(), agentId) ? List.of() : services.phones().of(tenant(), agentId);
         if (phones.isEmpty()) {
             acd(new AcdCommand.Reject(id, agentId));
             return;
@@ -242,6 +242,10 @@ public final class InboundCall {
         if (attempt != a || state != State.CONNECTED) {
             return false;
         }
+        java.util.Optional<TransferTargets.Replaces> replaces = TransferTargets.replacesOf(referTo);
+        if (replaces.isPresent()) {
+            return attendedTransfer(a, replaces.get());
+        }
         String user = TransferTargets.userOf(referTo);
         String toAgent = user == null ? null : services.phones().agentWithSipUsername(tenant(), user).orElse(null);
         String toQueue = toAgent != null || user == null ? null
@@ -271,6 +275,87 @@ public final class InboundCall {
         return true;
     }
 
+    /**
+     * An attended transfer (REFER with Replaces): the agent has called a colleague from their phone, and now hands
+     * the caller to them. The ACD moves the interaction to the colleague at once; the colleague's leg is taken over
+     * from the consultation and re-INVITEd onto the caller's relay; then the transferring agent hears the transfer
+     * succeeded and both of their legs are hung up. If the colleague's phone refuses the new media, the interaction
+     * goes back to the transferring agent, who is told the transfer failed and is still with the caller.
+     */
+    private boolean attendedTransfer(AgentAttempt a, TransferTargets.Replaces dialog) {
+        ConsultCall consult = registry.consultation(tenant(), a.agentId, dialog).orElse(null);
+        ConsultCall.Handoff handoff = consult == null ? null : consult.handOff();
+        if (handoff == null) {
+            LOG.log(System.Logger.Level.INFO, "call {0}: attended transfer refused: no consultation {1} of agent {2}", id,
+                    dialog.callId(), a.agentId);
+            return false;
+        }
+        try {
+            services.acd().execute(tenant(), new AcdCommand.Handover(id, a.agentId, handoff.agentId()));
+        } catch (CallistoException e) {
+            LOG.log(System.Logger.Level.INFO, "call {0}: attended transfer to {1} refused: {2}", id, handoff.agentId(),
+                    e.code());
+            consult.takeBack();
+            return false;
+        }
+        SessionDescription offer = OfferAnswer.offer(services.mediaHost(), bridge.leg(Side.B).rtpPort(),
+                List.of(callerMedia.codec()), callerMedia.hasTelephoneEvent() ? MediaPlumbing.AGENT_TELEPHONE_EVENT : -1,
+                Direction.SENDRECV, handoff.sessionId(), handoff.sessionVersion() + 1);
+        AgentAttempt adopted = new AgentAttempt(handoff.agentId(), offer);
+        adopted.leg = handoff.leg();
+        adopted.media = handoff.media();
+        adopted.leg.listenWith(adopted);
+        attempt = adopted;
+        connectedAgent = adopted.agentId;
+        adopted.leg.reinvite(offer.toString()).whenComplete((answer, error) ->
+                handedOver(a, adopted, consult, error == null ? answer : null));
+        return true;
+    }
+
+    /** The colleague's phone answered the re-INVITE onto the caller's relay (or refused it: {@code answer} null). */
+    private synchronized void handedOver(AgentAttempt transferor, AgentAttempt adopted, ConsultCall consult,
+                                         String answer) {
+        NegotiatedMedia media = null;
+        if (answer != null && state == State.CONNECTED && attempt == adopted) {
+            try {
+                media = OfferAnswer.accept(adopted.offer, SdpParser.parse(answer));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "call {0}: {1}'s phone answered the transfer with unusable SDP: {2}",
+                        id, adopted.agentId, e.getMessage());
+            }
+        }
+        if (media != null) {
+            MediaPlumbing.point(bridge, Side.B, media);
+            MediaPlumbing.map(bridge, callerMedia, media);
+            adopted.media = media;
+            consult.finishHandOff();
+            Thread.ofVirtual().start(() -> {
+                pause(TRANSFER_PAUSE);
+                transferor.leg.notifyTransfer(200, "OK", true);
+                pause(TRANSFER_PAUSE);
+                transferor.leg.hangUp();
+            });
+            return;
+        }
+        if (state != State.CONNECTED || attempt != adopted) {
+            consult.finishHandOff();
+            return;
+        }
+        LOG.log(System.Logger.Level.WARNING, "call {0}: {1}'s phone refused the transferred call's media; back to {2}",
+                id, adopted.agentId, transferor.agentId);
+        adopted.leg.hangUp();
+        consult.finishHandOff();
+        try {
+            services.acd().execute(tenant(), new AcdCommand.Handover(id, adopted.agentId, transferor.agentId));
+        } catch (CallistoException e) {
+            end(HangupSide.SYSTEM, CallDisposition.FAILED, 500, true);
+            return;
+        }
+        attempt = transferor;
+        connectedAgent = transferor.agentId;
+        transferor.leg.notifyTransfer(503, "Service Unavailable", true);
+    }
+
     private static void pause(Duration d) {
         try {
             Thread.sleep(d);
@@ -293,6 +378,16 @@ public final class InboundCall {
         }
         end(HangupSide.CALLER, state == State.CONNECTED ? CallDisposition.ANSWERED : CallDisposition.ABANDONED, 200,
                 false);
+    }
+
+    /** Our answer to a re-INVITE's offer, or null (488) when it cannot be answered. */
+    private String answerReinvite(Side side, String offerText) {
+        try {
+            return reinvite(side, offerText);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.INFO, "re-INVITE offer refused: {0}", e.getMessage());
+            return null;
+        }
     }
 
     private synchronized String reinvite(Side side, String offerText) {
@@ -409,11 +504,7 @@ public final class InboundCall {
 
         @Override
         public String onReinvite(SipLeg leg, String offer) {
-            try {
-                return reinvite(Side.A, offer);
-            } catch (RuntimeException e) {
-                return null;
-            }
+            return answerReinvite(Side.A, offer);
         }
     }
 
@@ -462,11 +553,7 @@ public final class InboundCall {
 
         @Override
         public String onReinvite(SipLeg l, String offerText) {
-            try {
-                return reinvite(Side.B, offerText);
-            } catch (RuntimeException e) {
-                return null;
-            }
+            return answerReinvite(Side.B, offerText);
         }
     }
 }

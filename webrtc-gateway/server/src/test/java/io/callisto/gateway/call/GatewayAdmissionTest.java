@@ -42,7 +42,14 @@ class GatewayAdmissionTest {
             + "m=audio 40000 RTP/AVP 8 0 101\r\na=rtpmap:101 telephone-event/8000\r\n";
 
     static String request(String method, String user, int localPort, String body, String branch) {
-        return method + " sip:" + user + "@127.0.0.1:" + world.gateway.sipPort() + " SIP/2.0\r\n"
+        return request(method, user + "@127.0.0.1:" + world.gateway.sipPort(), localPort, body, branch, List.of());
+    }
+
+    static String request(String method, String uriUserHost, int localPort, String body, String branch,
+                          List<String> headers) {
+        String user = uriUserHost.substring(0, uriUserHost.indexOf('@'));
+        return method + " sip:" + uriUserHost + " SIP/2.0\r\n"
+                + headers.stream().map(h -> h + "\r\n").collect(java.util.stream.Collectors.joining())
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + localPort + ";branch=z9hG4bK" + branch + "\r\n"
                 + "Max-Forwards: 70\r\n"
                 + "From: <sip:+15550001111@127.0.0.1>;tag=f" + branch + "\r\n"
@@ -56,18 +63,25 @@ class GatewayAdmissionTest {
 
     /** Sends a request and returns the first final response's status line. */
     static String finalAnswer(String method, String user, String body) throws Exception {
+        return finalResponse(method, user + "@127.0.0.1:" + world.gateway.sipPort(), body, List.of()).lines().findFirst()
+                .orElse("");
+    }
+
+    /** Sends a request (to {@code user@host}, with extra headers) and returns the first final response. */
+    static String finalResponse(String method, String uriUserHost, String body, List<String> headers) throws Exception {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             socket.setSoTimeout(10_000);
             String branch = Long.toHexString(System.nanoTime());
-            byte[] out = request(method, user, socket.getLocalPort(), body, branch).getBytes(StandardCharsets.UTF_8);
+            byte[] out = request(method, uriUserHost, socket.getLocalPort(), body, branch, headers)
+                    .getBytes(StandardCharsets.UTF_8);
             socket.send(new DatagramPacket(out, out.length, InetAddress.getLoopbackAddress(), world.gateway.sipPort()));
             while (true) {
                 byte[] in = new byte[8192];
                 DatagramPacket packet = new DatagramPacket(in, in.length);
                 socket.receive(packet);
-                String line = new String(in, 0, packet.getLength(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
-                if (!line.startsWith("SIP/2.0 1")) {
-                    return line;
+                String text = new String(in, 0, packet.getLength(), StandardCharsets.UTF_8);
+                if (!text.startsWith("SIP/2.0 1")) {
+                    return text;
                 }
             }
         }
@@ -114,5 +128,30 @@ class GatewayAdmissionTest {
     @Test
     void anUnsupportedMethodIsNotAllowed() throws Exception {
         assertThat(finalAnswer("SUBSCRIBE", GatewayWorld.NUMBER, "")).startsWith("SIP/2.0 405");
+    }
+
+    /**
+     * An INVITE in a tenant's domain calls a colleague: it is challenged in the tenant's realm whoever is named (so
+     * names cannot be told apart), refused 403 with wrong credentials, and 404 for a name no agent has once the
+     * caller proved to be one of the tenant's agents. None places a call.
+     */
+    @Test
+    void aCallToAColleagueNeedsTheCallersAgentCredentials() throws Exception {
+        String tenant = world.id().value();
+        world.agent("carol");
+        String challenge = finalResponse("INVITE", "nobody@" + tenant, SDP, List.of());
+        assertThat(challenge).startsWith("SIP/2.0 407").contains("realm=\"" + tenant + "\"");
+        assertThat(finalResponse("INVITE", "carol@" + tenant, SDP, List.of())).startsWith("SIP/2.0 407");
+        List<String> offered = challenge.lines().filter(l -> l.startsWith("Proxy-Authenticate:"))
+                .map(l -> l.substring("Proxy-Authenticate:".length()).trim()).toList();
+        String wrong = new io.callisto.gateway.sip.auth.DigestClient().authorize(offered, "carol", "not-the-password",
+                "INVITE", "sip:nobody@" + tenant);
+        assertThat(finalResponse("INVITE", "nobody@" + tenant, SDP, List.of("Proxy-Authorization: " + wrong)))
+                .startsWith("SIP/2.0 403");
+        String right = new io.callisto.gateway.sip.auth.DigestClient().authorize(offered, "carol", GatewayWorld.PASSWORD,
+                "INVITE", "sip:nobody@" + tenant);
+        assertThat(finalResponse("INVITE", "nobody@" + tenant, SDP, List.of("Proxy-Authorization: " + right)))
+                .startsWith("SIP/2.0 404");
+        assertThat(world.gateway.calls().active()).isZero();
     }
 }

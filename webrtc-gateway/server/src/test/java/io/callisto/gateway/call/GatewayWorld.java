@@ -131,6 +131,10 @@ final class GatewayWorld implements AutoCloseable {
         live.execute(tenant.id(), new AcdCommand.SetPresence(agentId, AgentState.AVAILABLE, null));
     }
 
+    void away(String agentId) {
+        live.execute(tenant.id(), new AcdCommand.SetPresence(agentId, AgentState.AWAY, "break"));
+    }
+
     AgentState stateOf(String agentId) {
         return live.snapshot(tenant.id()).agent(agentId).orElseThrow().state();
     }

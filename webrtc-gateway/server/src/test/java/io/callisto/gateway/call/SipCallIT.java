@@ -243,6 +243,57 @@ class SipCallIT {
         }
     }
 
+    /**
+     * Attended transfer: ann (a scripted phone, two dialogs at once) answers the customer, calls bob (a sipp phone
+     * echoing RTP) through the gateway, talks to him, then REFERs the customer's call to bob with Replaces naming her
+     * consultation. The gateway hands the interaction to bob, re-INVITEs bob's leg onto the customer's relay, tells
+     * ann the transfer succeeded and hangs up both her legs; the customer and bob then hear each other.
+     */
+    @Test
+    void anAgentConsultsAColleagueThenTransfersTheCallerToThem() throws Exception {
+        String ann = world.agent("ann");
+        String bob = world.agent("bob");
+        try (ScriptedPhone annPhone = ScriptedPhone.start(world.gateway.sipPort(), "ann", world.id().value(),
+                GatewayWorld.PASSWORD);
+             SippProcess bobPhone = phone("bob", "agent_answer_echo.xml", 1)) {
+            assertThat(annPhone.register()).as("ann registered").isTrue();
+            world.away(bob);
+            world.available(ann);
+            try (SippProcess carrier = Sipp.scenario("carrier_call_bye.xml").remote("127.0.0.1", world.gateway.sipPort())
+                    .service(GatewayWorld.NUMBER).rtpEndpoint(RtpEndpoint.Mode.SINK).timeout(Duration.ofSeconds(90))
+                    .set("plays", 3).set("talk_ms", 5000).start()) {
+                ScriptedPhone.Dialog customer = annPhone.answerIncoming(Duration.ofSeconds(20));
+                await("the customer's audio at ann", () -> customer.rtp().received() > 20);
+                ScriptedPhone.Dialog consultation = annPhone.call("bob", Duration.ofSeconds(20));
+                await("bob's echo at ann", () -> consultation.rtp().received() > 20);
+                assertThat(world.gateway.calls().active()).as("the customer's call and the consultation").isEqualTo(2);
+                assertThat(annPhone.referReplacing(customer, "bob", consultation)).as("REFER answered").isEqualTo(202);
+                assertThat(annPhone.awaitRequest("NOTIFY", customer.callId(), Duration.ofSeconds(10)))
+                        .as("ann told the transfer succeeded").hasValueSatisfying(n -> assertThat(n).contains("SIP/2.0 200"));
+                assertThat(annPhone.awaitRequest("BYE", customer.callId(), Duration.ofSeconds(10))).as("ann's customer leg ended")
+                        .isPresent();
+                customer.rtp().close();
+                assertThat(annPhone.awaitRequest("BYE", consultation.callId(), Duration.ofSeconds(10)))
+                        .as("ann's consultation ended").isPresent();
+                consultation.rtp().close();
+                await("the interaction is bob's", () -> world.stateOf(bob) == AgentState.BUSY);
+                long echoedBefore = carrier.rtp().packets();
+                await("bob's echo of the customer reaches the customer", () -> carrier.rtp().packets() > echoedBefore + 50);
+                assertThat(bobPhone.rtp().ssrcs()).as("bob heard ann's relay, then the customer's")
+                        .hasSizeGreaterThanOrEqualTo(2);
+                SippResult call = carrier.await(Duration.ofSeconds(60));
+                assertThat(call.isSuccess()).as(call.screen()).isTrue();
+            }
+            await("the call's record", () -> !world.callRecords().isEmpty());
+            CallRecord record = world.callRecords().getFirst();
+            assertThat(record.agentId()).isEqualTo(bob);
+            assertThat(record.disposition()).isEqualTo(CallDisposition.ANSWERED);
+            assertThat(world.stateOf(ann)).isIn(AgentState.WRAP_UP, AgentState.AVAILABLE);
+            await("no call left", () -> world.gateway.calls().active() == 0);
+            await("the relay's ports back", () -> world.relay.ports().used() == 0);
+        }
+    }
+
     @Test
     void callersOfASuspendedTenantHearTheMessageAndAreNotQueued() throws Exception {
         world.store.runInTenant(world.id(), () -> world.store.tenants().update(world.store.tenants().find(world.id())

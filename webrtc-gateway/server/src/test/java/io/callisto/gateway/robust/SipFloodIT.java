@@ -28,10 +28,10 @@ import org.junit.jupiter.api.Test;
 /**
  * A flood at a modest but real rate, from one sending thread as fast as it goes: 5,000 OPTIONS, 2,000 INVITEs to
  * numbers nobody has and 2,000 REGISTERs without credentials over UDP from three sockets, while 200 TCP connections
- * from another address (127.0.0.2) are opened and send nothing: the gateway keeps at most its per-address share
- * (100) of them. Afterwards the gateway serves a real call and challenges a REGISTER over UDP and TCP. How long
- * the flood took and how much of it was answered is reported, not asserted ({@code target/robust/SipFloodIT.md}):
- * performance is benchmarked elsewhere.
+ * from another address (127.0.0.2) are opened and send nothing (the gateway accepts at most its per-address share,
+ * 100, of them at once, and closes each after 10 s of silence). Afterwards the gateway serves a real call and
+ * challenges a REGISTER over UDP and TCP. How long the flood took and how much of it was answered is reported, not
+ * asserted ({@code target/robust/SipFloodIT.md}): performance is benchmarked elsewhere.
  */
 class SipFloodIT {
     static final int OPTIONS = 5_000;
@@ -148,7 +148,8 @@ class SipFloodIT {
         }
         int stillOpen = stillOpen(idle);
         report.line("- idle TCP connections the gateway has not closed by now: " + stillOpen + " of " + idle.size());
-        assertThat(stillOpen).as("idle connections from one address kept open").isLessThanOrEqualTo(100);
+        // not asserted: connections the kernel completed but the gateway has not accepted yet (its backlog) look open
+        // from here too; SipTcpLimitsTest asserts the per-address limit where it is applied
         try {
             report.line("- " + RealCall.works(world, ann, "after the flood, with the idle TCP connections open"));
             assertRegisterIsChallenged(port);

@@ -14,6 +14,10 @@ import java.net.InetSocketAddress;
  *       burst shorter than the threshold, can neither redirect the media nor be relayed. A source
  *       that can sustain a stream from a new address can still take over: that is the cost of
  *       following a peer that legitimately moves (NAT rebinding, SBC failover) without SRTP.</li>
+ *   <li>A packet from the SDP address itself always latches: that is where signalling said the peer is.</li>
+ *   <li>When signalling moves the leg to another peer (a transfer: the SDP address changes), the previous
+ *       peer, which may go on sending for a moment, does not latch at once: it has to reach the threshold
+ *       like any stranger, so the new peer, heard first at the SDP address, is not shut out.</li>
  * </ul>
  * Confined to the loop thread, except the volatile reads for monitoring.
  */
@@ -22,6 +26,7 @@ public final class SourceLatch {
     private final int threshold;
     private volatile InetSocketAddress advertised;
     private volatile InetSocketAddress latched;
+    private InetSocketAddress previousPeer;
     private InetSocketAddress candidate;
     private int candidateCount;
     private long relatches;
@@ -36,11 +41,16 @@ public final class SourceLatch {
     /** True when a valid packet from {@code source} is accepted; may latch or re-latch. */
     boolean accept(InetSocketAddress source) {
         InetSocketAddress current = latched;
-        if (current == null) {
+        if (current == null && !source.equals(previousPeer) || source.equals(advertised) && !source.equals(current)) {
             latched = source;
+            candidate = null;
+            candidateCount = 0;
+            if (current != null) {
+                relatches++;
+            }
             return true;
         }
-        if (current == source || current.equals(source)) {
+        if (current != null && (current == source || current.equals(source))) {
             candidateCount = 0;
             return true;
         }
@@ -68,6 +78,8 @@ public final class SourceLatch {
 
     /** Forgets the latch and learns a new SDP address (re-INVITE, late answer). */
     void reset(InetSocketAddress sdpAddress) {
+        boolean moved = advertised != null && !advertised.equals(sdpAddress);
+        previousPeer = moved ? latched : null;
         advertised = sdpAddress;
         latched = null;
         candidate = null;

@@ -75,4 +75,48 @@ class SourceLatchTest {
         assertThat(latch.destination()).isEqualTo(newPhone);
         assertThat(latch.accept(SPOOF)).isTrue();
     }
+
+    @Test
+    void aPacketFromTheSdpAddressTakesTheLatchAtOnce() {
+        latch.accept(NAT);
+
+        assertThat(latch.accept(SDP)).isTrue();
+        assertThat(latch.latched()).isEqualTo(SDP);
+        assertThat(latch.relatches()).isEqualTo(1);
+    }
+
+    @Test
+    void afterAMoveToAnotherPeerThePreviousOneMustReachTheThreshold() {
+        latch.accept(NAT);
+        InetSocketAddress colleague = new InetSocketAddress("127.0.0.1", 32000);
+
+        latch.reset(colleague);
+
+        assertThat(latch.accept(NAT)).as("the old peer still sending").isFalse();
+        assertThat(latch.destination()).isEqualTo(colleague);
+        assertThat(latch.accept(colleague)).isTrue();
+        assertThat(latch.latched()).isEqualTo(colleague);
+        assertThat(latch.accept(NAT)).isFalse();
+    }
+
+    @Test
+    void theSamePeerReNegotiatingKeepsLatchingAtOnce() {
+        latch.accept(NAT);
+
+        latch.reset(SDP);
+
+        assertThat(latch.accept(NAT)).as("hold or unhold from a peer behind NAT").isTrue();
+        assertThat(latch.latched()).isEqualTo(NAT);
+    }
+
+    @Test
+    void aPreviousPeerThatGoesOnLongEnoughIsFollowed() {
+        latch.accept(NAT);
+        latch.reset(new InetSocketAddress("127.0.0.1", 32000));
+
+        assertThat(latch.accept(NAT)).isFalse();
+        assertThat(latch.accept(NAT)).isFalse();
+        assertThat(latch.accept(NAT)).isTrue();
+        assertThat(latch.latched()).isEqualTo(NAT);
+    }
 }

@@ -39,6 +39,11 @@ public final class Registrar {
         return auth;
     }
 
+    /** The agents' SIP accounts it checks, which agents' calls to colleagues are authenticated against too. */
+    public SipAccounts accounts() {
+        return accounts;
+    }
+
     public void handle(IncomingRequest request) {
         Optional<TenantId> tenant = tenantOf(request.toUri().host());
         String username = request.toUri().user();

@@ -19,7 +19,7 @@ public final class SipLeg {
     private final SipEndpoint endpoint;
     private final Role role;
     private final String callId;
-    private final LegListener listener;
+    private volatile LegListener listener;
     private final AtomicBoolean finalSent = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile Dialog dialog;
@@ -72,6 +72,29 @@ public final class SipLeg {
 
     LegListener listener() {
         return listener;
+    }
+
+    /**
+     * From now on this leg's events go to {@code next}: a leg changes hands when a call is handed to it (an attended
+     * transfer gives the consulted agent's leg to the caller's call).
+     */
+    public void listenWith(LegListener next) {
+        listener = java.util.Objects.requireNonNull(next);
+    }
+
+    /**
+     * Whether this leg is the dialog a Replaces header (RFC 3891) or similar reference names: same Call-ID and the same
+     * two tags, in either order (the writer's view of which tag is "to" and which "from" is theirs).
+     */
+    public boolean isDialog(String otherCallId, String tag1, String tag2) {
+        Dialog d = dialog;
+        if (d == null || otherCallId == null || tag1 == null || tag2 == null || !callId.equals(otherCallId)) {
+            return false;
+        }
+        String local = d.getLocalTag();
+        String remote = d.getRemoteTag();
+        return local != null && remote != null
+                && (local.equals(tag1) && remote.equals(tag2) || local.equals(tag2) && remote.equals(tag1));
     }
 
     void bindServer(ServerTransaction transaction, Dialog d) {
