@@ -257,6 +257,7 @@ describe('ApiClient', () => {
     await client.listCalls({ agentId: 'u-1', queueId: 'q 1' }, 'cur/2', 25);
     await client.listCalls();
     await client.placeCall({ to: '+15551230000' });
+    await client.setCallRecording('c/1', true);
     await client.createTrunk({ name: 'T', kind: 'PBX', host: 'pbx.test' });
     await client.updateTrunk('tr/1', { username: null, password: null });
     await client.deleteTrunk('tr/1');
@@ -267,6 +268,7 @@ describe('ApiClient', () => {
       ['GET /api/v1/calls?agentId=u-1&queueId=q+1&limit=25&after=cur%2F2', undefined],
       ['GET /api/v1/calls?limit=50', undefined],
       ['POST /api/v1/calls', { to: '+15551230000' }],
+      ['PUT /api/v1/calls/c%2F1/recording-state', { recording: true }],
       ['POST /api/v1/trunks', { name: 'T', kind: 'PBX', host: 'pbx.test' }],
       ['PATCH /api/v1/trunks/tr%2F1', { username: null, password: null }],
       ['DELETE /api/v1/trunks/tr%2F1', undefined],

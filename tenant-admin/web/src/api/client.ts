@@ -20,6 +20,7 @@ import type {
   PhoneNumber,
   PlaceCallRequest,
   PlacedCall,
+  CallRecordingState,
   Queue,
   QueuePatch,
   RealtimeStats,
@@ -286,6 +287,13 @@ export class ApiClient {
   /** Click-to-dial: rings the agent's SIP phone, then calls `to`; 409 with a code when it cannot. */
   placeCall(request: PlaceCallRequest): Promise<PlacedCall> {
     return this.request<PlacedCall>('POST', '/calls', { body: request });
+  }
+
+  /** Starts or stops recording a live call (`PUT /calls/{id}/recording-state`). */
+  setCallRecording(id: string, recording: boolean): Promise<CallRecordingState> {
+    return this.request<CallRecordingState>('PUT', `/calls/${encodeURIComponent(id)}/recording-state`, {
+      body: { recording },
+    });
   }
 
   /**

@@ -443,3 +443,9 @@ export interface PlacedCall {
   id: string;
   state: 'DIALING' | string;
 }
+
+/** Whether a live call is being recorded (`PUT /calls/{id}/recording-state`). */
+export interface CallRecordingState {
+  callId: string;
+  recording: boolean;
+}

@@ -83,7 +83,7 @@ public final class Callisto implements AutoCloseable {
     private AcdParts acdParts;
     private io.callisto.gateway.SipGateway sip;
     // The API is built before the SIP edge starts; calls placed through it reach the edge once it runs.
-    private final DeferredDialer dialer = new DeferredDialer();
+    private final DeferredSipEdge sipEdge = new DeferredSipEdge();
 
     private Callisto() {
     }
@@ -141,7 +141,7 @@ public final class Callisto implements AutoCloseable {
                 sip = SipEdge.start(SipEdge.config(settings), grid, persistence, acd.live, acd.interactions, acd.contacts,
                         acd.recordings, SigningKey.resolve(settings, persistence.clusterSecrets()), clock);
                 parts.add(sip);
-                dialer.target(sip.outbound());
+                sipEdge.target(sip.outbound(), sip.recordings());
             }
         }
         if (role == Role.GATEWAY) {
@@ -218,7 +218,8 @@ public final class Callisto implements AutoCloseable {
                     new NumbersApi(new NumberService(tx, persistence.numbers(), persistence.trunks(), persistence.queues(),
                             clock), bodies()),
                     new CallsApi(new CallRecordService(tx, persistence.callRecords()), recordings,
-                            new io.callisto.core.calls.ClickToDial(dialer), bodies()));
+                            new io.callisto.core.calls.ClickToDial(sipEdge),
+                            new io.callisto.core.calls.CallRecordingControl(sipEdge), bodies()));
         }
     }
 

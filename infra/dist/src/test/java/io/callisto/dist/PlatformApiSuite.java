@@ -130,7 +130,9 @@ abstract class PlatformApiSuite {
                 Map.entry("/api/v1/trunks/{id}", t.trunkId()),
                 Map.entry("/api/v1/numbers/{id}", t.numberId()),
                 Map.entry("/api/v1/calls/{id}", t.callId()),
-                Map.entry("/api/v1/calls/{id}/recording", t.callId()));
+                Map.entry("/api/v1/calls/{id}/recording", t.callId()),
+                // an ended call: recording control answers 404 to everyone, which isolation and bad input still test
+                Map.entry("/api/v1/calls/{id}/recording-state", t.callId()));
         String id = ids.get(op.path());
         if (id == null) {
             fail("no tenant fixture for " + op.path() + ": add one so that isolation and bad input are tested");

@@ -168,5 +168,16 @@ final class TelephonyApiChecks {
         assertThat(none.status()).isEqualTo(404);
         assertThat(none.contentType()).startsWith("application/problem+json");
         assertThat(api.get("/api/v1/calls/" + bobCall + "/recording", t.ann()).status()).isEqualTo(404);
+        // recording on demand is for live calls: an ended one is not found, a body without the flag is refused
+        Response ended = api.json("PUT", "/api/v1/calls/" + annCall + "/recording-state", t.supervisor(),
+                Map.of("recording", true));
+        assertThat(ended.status()).as(ended.body()).isEqualTo(404);
+        assertThat(ended.contentType()).startsWith("application/problem+json");
+        assertThat(api.json("PUT", "/api/v1/calls/" + annCall + "/recording-state", t.ann(), Map.of("recording", false))
+                .status()).isEqualTo(404);
+        Response noFlag = api.json("PUT", "/api/v1/calls/" + annCall + "/recording-state", t.admin(), Map.of());
+        assertThat(noFlag.status()).as(noFlag.body()).isEqualTo(400);
+        assertThat(api.json("PUT", "/api/v1/calls/" + annCall + "/recording-state", t.admin(), Map.of("recording", "yes"))
+                .status()).isEqualTo(400);
     }
 }

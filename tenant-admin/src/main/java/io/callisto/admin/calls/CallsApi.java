@@ -34,11 +34,13 @@ public final class CallsApi implements ApiService {
     private final CallRecordService calls;
     private final RecordingStore recordings;
     private final io.callisto.core.calls.ClickToDial dialing;
+    private final io.callisto.core.calls.CallRecordingControl recordingControl;
     private final io.callisto.platform.http.JsonBodies bodies;
 
     public CallsApi(CallRecordService calls, RecordingStore recordings, io.callisto.core.calls.ClickToDial dialing,
-                    io.callisto.platform.http.JsonBodies bodies) {
+                    io.callisto.core.calls.CallRecordingControl recordingControl, io.callisto.platform.http.JsonBodies bodies) {
         this.dialing = dialing;
+        this.recordingControl = recordingControl;
         this.bodies = bodies;
         this.calls = calls;
         this.recordings = recordings;
@@ -46,6 +48,10 @@ public final class CallsApi implements ApiService {
 
     /** A click-to-dial request: the number to call, for which agent (default: the caller), the caller id. */
     record DialBody(String to, String agentId, String from) {
+    }
+
+    /** Whether a live call is to be recorded from now on. */
+    record RecordingStateBody(Boolean recording) {
     }
 
     /** A call record as the API shows it; {@code recordingUrl} when the call has a recording. */
@@ -78,7 +84,16 @@ public final class CallsApi implements ApiService {
                 }),
                 Endpoint.authenticated(Method.GET, one, (caller, req, res) ->
                         Json.ok(res, CallView.of(calls.get(caller, id(req))))),
-                Endpoint.authenticated(Method.GET, one + "/recording", this::recording));
+                Endpoint.authenticated(Method.GET, one + "/recording", this::recording),
+                Endpoint.authenticated(Method.PUT, one + "/recording-state", (caller, req, res) -> {
+                    RecordingStateBody body = bodies.read(req, RecordingStateBody.class);
+                    if (body.recording() == null) {
+                        throw Errors.invalid(List.of(new io.callisto.core.error.CallistoException.FieldError("recording",
+                                "must be true or false")));
+                    }
+                    boolean now = recordingControl.record(caller, id(req), body.recording());
+                    Json.ok(res, java.util.Map.of("callId", id(req), "recording", now));
+                }));
     }
 
     /** Streams the WAV file: its length known up front, offered as a download named after the call. */

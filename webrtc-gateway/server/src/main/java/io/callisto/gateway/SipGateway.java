@@ -86,6 +86,11 @@ public final class SipGateway implements AutoCloseable {
         return outbound;
     }
 
+    /** Recording the calls it carries on demand. */
+    public io.callisto.gateway.call.LiveRecordings recordings() {
+        return new io.callisto.gateway.call.LiveRecordings(calls, outbound);
+    }
+
     public RelayEngine relay() {
         return relay;
     }

@@ -9,15 +9,14 @@ import java.util.List;
 
 /**
  * An agent's outbound call from the API: the agent dials for themselves; supervisors and admins may place a call
- * for any agent. Numbers are E.164 (written with spaces or dashes is fine). Without a SIP edge in this process the
- * request is refused with a clear error.
+ * for any agent. Numbers are E.164 (written with spaces or dashes is fine). The dialer refuses clearly when no SIP
+ * edge runs.
  */
 public final class ClickToDial {
     private final OutboundDialer dialer;
 
-    /** {@code dialer} null: this node runs no SIP edge. */
     public ClickToDial(OutboundDialer dialer) {
-        this.dialer = dialer;
+        this.dialer = java.util.Objects.requireNonNull(dialer);
     }
 
     /** What the API takes: the number to call, for which agent (default the caller), and the caller id to show. */
@@ -37,9 +36,6 @@ public final class ClickToDial {
         String agentId = request.agentId() == null ? caller.principalId() : request.agentId();
         if (!agentId.equals(caller.principalId()) && !caller.hasAnyRole(Role.SUPERVISOR, Role.ADMIN)) {
             throw Errors.forbidden("role-required", "agents place calls for themselves only");
-        }
-        if (dialer == null) {
-            throw Errors.conflict("sip-edge-unavailable", "this node runs no SIP edge; calls are placed where one runs");
         }
         return dialer.dial(caller.tenantId(), agentId, to, from);
     }

@@ -57,11 +57,14 @@ public final class CallControl implements SipHandler {
 
     @Override
     public void onRequest(IncomingRequest invite) {
-        if (ConsultAdmission.isForColleague(invite, endpoint.host())) {
+        InboundAdmission.Decision decision = admission.decide(invite);
+        // Not one of the numbers, and addressed to a domain rather than to the gateway: an agent's phone calling a
+        // colleague in its tenant's domain (numbers win, so carriers may address the gateway by any name).
+        if (decision.refusal() != null && decision.refusal().status() == 404
+                && ConsultAdmission.isForColleague(invite, endpoint.host())) {
             callColleague(invite);
             return;
         }
-        InboundAdmission.Decision decision = admission.decide(invite);
         if (decision.refusal() != null) {
             LOG.log(System.Logger.Level.INFO, "INVITE for {0} from {1} refused: {2}", invite.requestUriText(),
                     invite.source(), decision.refusal().status());

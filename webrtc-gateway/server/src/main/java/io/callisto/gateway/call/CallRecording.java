@@ -44,6 +44,29 @@ final class CallRecording {
         }
     }
 
+    /**
+     * Recording on demand: starts (unless it runs already) or stops; whether the call is being recorded now. A call
+     * has one recording: once stopped, it is not started again.
+     */
+    boolean demand(boolean on, RtpBridge bridge, java.util.function.Supplier<Path> file, String callId) {
+        if (!on) {
+            stop(bridge);
+            return false;
+        }
+        if (recorder != null) {
+            return true;
+        }
+        if (name != null) {
+            throw io.callisto.core.error.Errors.conflict("recording-finished",
+                    "this call's recording was stopped; a call has one recording");
+        }
+        start(bridge, file.get(), callId);
+        if (recorder == null) {
+            throw io.callisto.core.error.Errors.conflict("recording-failed", "the recording could not be started");
+        }
+        return true;
+    }
+
     /** The recording's file name within the tenant's recordings, or null when the call was not recorded. */
     String name() {
         return name;

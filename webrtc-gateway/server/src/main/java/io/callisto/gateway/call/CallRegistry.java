@@ -34,6 +34,11 @@ public final class CallRegistry implements AutoCloseable {
         consultations.remove(call.id(), call);
     }
 
+    /** The customer's call with this id, if this node carries it. */
+    java.util.Optional<InboundCall> call(String id) {
+        return java.util.Optional.ofNullable(calls.get(id));
+    }
+
     /** Customers' calls and agents' calls to colleagues this node carries. */
     public int active() {
         return calls.size() + consultations.size();

@@ -42,10 +42,9 @@ final class ConsultCall {
     private Answer fromAnswer;
     private SessionDescription toOffer;
     private NegotiatedMedia toMedia;
-    private final long fromSessionId = System.nanoTime() & 0xffffffL;
-    private long sessionVersion = 1;
-    private final long toSessionId = System.nanoTime() & 0xffffffL;
-    private long toVersion = 1;
+    private final SdpOrigin fromOrigin = SdpOrigin.fresh();
+    private final SdpOrigin toOrigin = SdpOrigin.fresh();
+    private NegotiatedMedia fromMedia;
 
     ConsultCall(CallServices services, CallRegistry registry, TenantId tenant, String fromAgent, String toAgent) {
         this.services = services;
@@ -94,15 +93,15 @@ final class ConsultCall {
         bridge = services.relay().open();
         try {
             fromAnswer = OfferAnswer.answer(offer, services.mediaHost(), bridge.leg(Side.A).rtpPort(), Direction.SENDRECV,
-                    fromSessionId, sessionVersion);
+                    fromOrigin.sessionId(), fromOrigin.next());
         } catch (RuntimeException e) {
             bridge.close();
             throw e;
         }
-        NegotiatedMedia fromMedia = fromAnswer.media();
+        fromMedia = fromAnswer.media();
         toOffer = OfferAnswer.offer(services.mediaHost(), bridge.leg(Side.B).rtpPort(), List.of(fromMedia.codec()),
                 fromMedia.hasTelephoneEvent() ? MediaPlumbing.AGENT_TELEPHONE_EVENT : -1, Direction.SENDRECV,
-                toSessionId, toVersion);
+                toOrigin.sessionId(), toOrigin.next());
         MediaPlumbing.point(bridge, Side.A, fromMedia);
         registry.add(this);
         fromLeg = endpoint.accept(invite, new FromListener());
@@ -135,7 +134,7 @@ final class ConsultCall {
             return;
         }
         MediaPlumbing.point(bridge, Side.B, toMedia);
-        MediaPlumbing.map(bridge, fromAnswer.media(), toMedia);
+        MediaPlumbing.map(bridge, fromMedia, toMedia);
         fromLeg.answer(fromAnswer.description().toString());
         state = State.CONNECTED;
     }
@@ -162,28 +161,22 @@ final class ConsultCall {
         }
     }
 
-    /** Our answer to a re-INVITE's offer, or null (488) when it cannot be answered. */
-    private String answerReinvite(Side side, String offerText) {
-        try {
-            return reinvite(side, offerText);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.INFO, "re-INVITE offer refused: {0}", e.getMessage());
-            return null;
-        }
-    }
-
+    /** A re-INVITE (hold, resume) from either side; null (488) when it cannot be answered. */
     private synchronized String reinvite(Side side, String offerText) {
         if (state != State.CONNECTED) {
             return null;
         }
-        NegotiatedMedia current = side == Side.A ? fromAnswer.media() : toMedia;
-        Answer answer = OfferAnswer.answer(SdpParser.parse(offerText), services.mediaHost(), bridge.leg(side).rtpPort(),
-                Direction.SENDRECV, side == Side.A ? fromSessionId : toSessionId, side == Side.A ? ++sessionVersion : ++toVersion,
-                List.of(current.codec()));
-        MediaPlumbing.point(bridge, side, answer.media());
-        if (side == Side.B) {
+        Answer answer = Reinvites.answer(services.mediaHost(), bridge, side, offerText,
+                (side == Side.A ? fromMedia : toMedia).codec(), side == Side.A ? fromOrigin : toOrigin);
+        if (answer == null) {
+            return null;
+        }
+        if (side == Side.A) {
+            fromMedia = answer.media();
+        } else {
             toMedia = answer.media();
         }
+        MediaPlumbing.map(bridge, fromMedia, toMedia);
         return answer.description().toString();
     }
 
@@ -196,7 +189,7 @@ final class ConsultCall {
             return null;
         }
         state = State.HANDED_OFF;
-        return new Handoff(toLeg, toMedia, toAgent, toSessionId, toVersion);
+        return new Handoff(toLeg, toMedia, toAgent, toOrigin.sessionId(), toOrigin.current());
     }
 
     /** A hand-off the ACD refused: the colleague's leg is this call's again. */
@@ -260,7 +253,7 @@ final class ConsultCall {
 
         @Override
         public String onReinvite(SipLeg leg, String offer) {
-            return answerReinvite(Side.A, offer);
+            return reinvite(Side.A, offer);
         }
     }
 
@@ -283,7 +276,7 @@ final class ConsultCall {
 
         @Override
         public String onReinvite(SipLeg leg, String offer) {
-            return answerReinvite(Side.B, offer);
+            return reinvite(Side.B, offer);
         }
     }
 }

@@ -62,7 +62,8 @@ public final class InboundCall {
     private AgentAttempt attempt;
     private String connectedAgent;
     private Instant connectedAt;
-    private long sessionVersion = 1;
+    private final SdpOrigin callerOrigin = SdpOrigin.fresh();
+    private final HoldClock hold = new HoldClock();
     private final CallRecording recording = new CallRecording();
     private final SerialEvents events = new SerialEvents();
     private final java.util.function.Function<G711.Law, io.callisto.gateway.media.audio.WavPrompt> waitingMusic;
@@ -106,7 +107,7 @@ public final class InboundCall {
         SessionDescription offer = SdpParser.parse(request.body());
         bridge = services.relay().open();
         Answer answer = OfferAnswer.answer(offer, services.mediaHost(), bridge.leg(Side.A).rtpPort(), Direction.SENDRECV,
-                System.nanoTime() & 0xffffffL, sessionVersion);
+                callerOrigin.sessionId(), callerOrigin.next());
         callerMedia = answer.media();
         MediaPlumbing.point(bridge, Side.A, callerMedia);
         registry.add(this);
@@ -149,11 +150,12 @@ public final class InboundCall {
             return;
         }
         Binding phone = phones.getFirst();
+        SdpOrigin origin = SdpOrigin.fresh();
         SessionDescription offer = OfferAnswer.offer(services.mediaHost(), bridge.leg(Side.B).rtpPort(),
                 List.of(callerMedia.codec()), callerMedia.hasTelephoneEvent() ? MediaPlumbing.AGENT_TELEPHONE_EVENT : -1,
-                Direction.SENDRECV, System.nanoTime() & 0xffffffL, 1);
+                Direction.SENDRECV, origin.sessionId(), origin.next());
         String from = "sip:" + (caller == null ? "anonymous" : caller) + "@" + endpoint.host() + ":" + endpoint.port();
-        AgentAttempt next = new AgentAttempt(agentId, offer);
+        AgentAttempt next = new AgentAttempt(agentId, offer, origin);
         attempt = next;
         try {
             next.leg = endpoint.invite(new OutgoingInvite(phone.contact(), phone.sourceHost(), phone.sourcePort(),
@@ -205,6 +207,8 @@ public final class InboundCall {
             attempt = null;
             return;
         }
+        a.media = agentMedia;
+        hold.set(Side.B, false, services.clock().instant());
         MediaPlumbing.point(bridge, Side.B, agentMedia);
         MediaPlumbing.map(bridge, callerMedia, agentMedia);
         ringback.stop();
@@ -262,6 +266,7 @@ public final class InboundCall {
         attempt = null;
         connectedAgent = null;
         state = State.QUEUED;
+        hold.set(Side.B, false, services.clock().instant());
         ringback = PromptPlayer.loop(bridge, Side.A, waitingPrompt());
         SipLeg transferor = a.leg;
         Thread.ofVirtual().start(() -> {
@@ -298,10 +303,11 @@ public final class InboundCall {
             consult.takeBack();
             return false;
         }
+        SdpOrigin origin = SdpOrigin.continuing(handoff.sessionId(), handoff.sessionVersion());
         SessionDescription offer = OfferAnswer.offer(services.mediaHost(), bridge.leg(Side.B).rtpPort(),
                 List.of(callerMedia.codec()), callerMedia.hasTelephoneEvent() ? MediaPlumbing.AGENT_TELEPHONE_EVENT : -1,
-                Direction.SENDRECV, handoff.sessionId(), handoff.sessionVersion() + 1);
-        AgentAttempt adopted = new AgentAttempt(handoff.agentId(), offer);
+                Direction.SENDRECV, origin.sessionId(), origin.next());
+        AgentAttempt adopted = new AgentAttempt(handoff.agentId(), offer, origin);
         adopted.leg = handoff.leg();
         adopted.media = handoff.media();
         adopted.leg.listenWith(adopted);
@@ -328,6 +334,7 @@ public final class InboundCall {
             MediaPlumbing.point(bridge, Side.B, media);
             MediaPlumbing.map(bridge, callerMedia, media);
             adopted.media = media;
+            hold.set(Side.B, false, services.clock().instant());
             consult.finishHandOff();
             Thread.ofVirtual().start(() -> {
                 pause(TRANSFER_PAUSE);
@@ -353,7 +360,10 @@ public final class InboundCall {
         }
         attempt = transferor;
         connectedAgent = transferor.agentId;
-        transferor.leg.notifyTransfer(503, "Service Unavailable", true);
+        Thread.ofVirtual().start(() -> {
+            pause(TRANSFER_PAUSE); // after the 202, which may not have gone out when the re-INVITE failed at once
+            transferor.leg.notifyTransfer(503, "Service Unavailable", true);
+        });
     }
 
     private static void pause(Duration d) {
@@ -380,24 +390,29 @@ public final class InboundCall {
                 false);
     }
 
-    /** Our answer to a re-INVITE's offer, or null (488) when it cannot be answered. */
-    private String answerReinvite(Side side, String offerText) {
-        try {
-            return reinvite(side, offerText);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.INFO, "re-INVITE offer refused: {0}", e.getMessage());
+    /**
+     * A re-INVITE from either side (hold, resume, a new address): answered with that side's codec, the relay
+     * re-pointed and re-mapped, hold time counted while connected. Null (488) when it cannot be answered.
+     */
+    private synchronized String reinvite(Side side, String offerText) {
+        AgentAttempt agent = attempt;
+        if (state == State.ENDED || side == Side.B && agent == null) {
             return null;
         }
-    }
-
-    private synchronized String reinvite(Side side, String offerText) {
-        NegotiatedMedia current = side == Side.A ? callerMedia : attempt == null ? null : attempt.media;
-        SessionDescription offer = SdpParser.parse(offerText);
-        Answer answer = OfferAnswer.answer(offer, services.mediaHost(), bridge.leg(side).rtpPort(), Direction.SENDRECV,
-                1, ++sessionVersion, current == null ? OfferAnswer.SUPPORTED : List.of(current.codec()));
-        MediaPlumbing.point(bridge, side, answer.media());
+        NegotiatedMedia current = side == Side.A ? callerMedia : agent.media;
+        Answer answer = Reinvites.answer(services.mediaHost(), bridge, side, offerText,
+                current == null ? null : current.codec(), side == Side.A ? callerOrigin : agent.origin);
+        if (answer == null) {
+            return null;
+        }
         if (side == Side.A) {
             callerMedia = answer.media();
+        } else {
+            agent.media = answer.media();
+        }
+        if (state == State.CONNECTED && agent != null && agent.media != null) {
+            MediaPlumbing.map(bridge, callerMedia, agent.media);
+            hold.set(side, HoldClock.holds(answer.media()), services.clock().instant());
         }
         return answer.description().toString();
     }
@@ -434,11 +449,12 @@ public final class InboundCall {
         Instant now = services.clock().instant();
         Instant answered = connectedAt;
         long wait = Duration.between(startedAt, answered == null ? now : answered).toSeconds();
-        long talk = answered == null ? 0 : Duration.between(answered, now).toSeconds();
+        long held = hold.seconds(now);
+        long talk = answered == null ? 0 : Math.max(0, Duration.between(answered, now).toSeconds() - held);
         try {
             services.records().record(tenant(), new CallRecord(id, CallDirection.INBOUND, caller,
                     admitted.route().e164(), admitted.route().numberId(), admitted.trunk().id(), admitted.route().queueId(),
-                    agent, id, startedAt, answered, now, wait, talk, 0, disposition, side, cause, recording.name()));
+                    agent, id, startedAt, answered, now, wait, talk, held, disposition, side, cause, recording.name()));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "call " + id + ": its detail record could not be stored", e);
         }
@@ -462,6 +478,20 @@ public final class InboundCall {
         } catch (CallistoException e) {
             LOG.log(System.Logger.Level.DEBUG, "call {0}: the ACD refused {1}: {2}", id, command, e.code());
         }
+    }
+
+    /** Starts or stops recording on demand (see {@code LiveCallRecording}); with an agent, only theirs. */
+    synchronized boolean recordOnDemand(String agentId, boolean on) {
+        if (agentId != null && !agentId.equals(connectedAgent)) {
+            throw io.callisto.core.error.Errors.notFound("call");
+        }
+        if (state != State.CONNECTED) {
+            throw io.callisto.core.error.Errors.conflict("not-connected", "the call is not connected to an agent");
+        }
+        if (services.recordings() == null) {
+            throw io.callisto.core.error.Errors.conflict("recording-unavailable", "this SIP edge keeps no recordings");
+        }
+        return recording.demand(on, bridge, () -> services.recordings().pathFor(tenant(), id), id);
     }
 
     synchronized boolean uses(RtpBridge candidate) {
@@ -504,7 +534,7 @@ public final class InboundCall {
 
         @Override
         public String onReinvite(SipLeg leg, String offer) {
-            return answerReinvite(Side.A, offer);
+            return reinvite(Side.A, offer);
         }
     }
 
@@ -512,12 +542,14 @@ public final class InboundCall {
     private final class AgentAttempt implements LegListener {
         private final String agentId;
         private final SessionDescription offer;
+        private final SdpOrigin origin;
         private volatile SipLeg leg;
         private volatile NegotiatedMedia media;
 
-        AgentAttempt(String agentId, SessionDescription offer) {
+        AgentAttempt(String agentId, SessionDescription offer, SdpOrigin origin) {
             this.agentId = agentId;
             this.offer = offer;
+            this.origin = origin;
         }
 
         @Override
@@ -553,7 +585,7 @@ public final class InboundCall {
 
         @Override
         public String onReinvite(SipLeg l, String offerText) {
-            return answerReinvite(Side.B, offerText);
+            return reinvite(Side.B, offerText);
         }
     }
 }

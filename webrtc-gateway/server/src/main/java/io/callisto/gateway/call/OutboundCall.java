@@ -7,6 +7,7 @@ import io.callisto.core.calls.CallDisposition;
 import io.callisto.core.calls.CallRecord;
 import io.callisto.core.calls.HangupSide;
 import io.callisto.core.error.CallistoException;
+import io.callisto.core.error.Errors;
 import io.callisto.core.ids.TenantId;
 import io.callisto.core.telephony.Trunk;
 import io.callisto.gateway.media.audio.PromptPlayer;
@@ -14,6 +15,7 @@ import io.callisto.gateway.media.rtp.RtpBridge;
 import io.callisto.gateway.media.rtp.Side;
 import io.callisto.gateway.sip.auth.DigestClient;
 import io.callisto.gateway.sip.registrar.Binding;
+import io.callisto.gateway.sip.sdp.Answer;
 import io.callisto.gateway.sip.sdp.Direction;
 import io.callisto.gateway.sip.sdp.NegotiatedMedia;
 import io.callisto.gateway.sip.sdp.OfferAnswer;
@@ -62,6 +64,11 @@ final class OutboundCall {
     private boolean authenticated;
     private boolean wasAvailable;
     private Instant answeredAt;
+    private final CallRecording recording = new CallRecording();
+    private final SdpOrigin agentOrigin = SdpOrigin.fresh();
+    private final SdpOrigin carrierOrigin = SdpOrigin.fresh();
+    private final HoldClock hold = new HoldClock();
+    private NegotiatedMedia carrierMedia;
 
     OutboundCall(CallServices services, SipEndpoint endpoint, TenantId tenant, String id, String agentId, String to,
                  String callerId, Trunk trunk, Runnable onEnd) {
@@ -79,6 +86,24 @@ final class OutboundCall {
         trunk.failoverHosts().forEach(h -> hosts.add(h.contains(":") ? h : h + ":" + trunk.port()));
     }
 
+    TenantId tenant() {
+        return tenant;
+    }
+
+    /** Starts or stops recording on demand (see {@code LiveCallRecording}); with an agent, only theirs. */
+    synchronized boolean recordOnDemand(String agent, boolean on) {
+        if (agent != null && !agent.equals(agentId)) {
+            throw Errors.notFound("call");
+        }
+        if (state != State.CONNECTED) {
+            throw Errors.conflict("not-connected", "the call is not answered yet");
+        }
+        if (services.recordings() == null) {
+            throw Errors.conflict("recording-unavailable", "this SIP edge keeps no recordings");
+        }
+        return recording.demand(on, bridge, () -> services.recordings().pathFor(tenant, id), id);
+    }
+
     String id() {
         return id;
     }
@@ -92,7 +117,7 @@ final class OutboundCall {
             acd(new AcdCommand.SetPresence(agentId, AgentState.AWAY, "outbound"));
         }
         agentOffer = OfferAnswer.offer(services.mediaHost(), bridge.leg(Side.A).rtpPort(), OfferAnswer.SUPPORTED,
-                MediaPlumbing.AGENT_TELEPHONE_EVENT, Direction.SENDRECV, System.nanoTime() & 0xffffffL, 1);
+                MediaPlumbing.AGENT_TELEPHONE_EVENT, Direction.SENDRECV, agentOrigin.sessionId(), agentOrigin.next());
         agentLeg = endpoint.invite(new OutgoingInvite(phone.contact(), phone.sourceHost(), phone.sourcePort(),
                 phone.transport(), "sip:" + to + "@" + endpoint.host() + ":" + endpoint.port(), "Outbound call",
                 "sip:" + phone.username() + "@" + tenant.value(), agentOffer.toString(),
@@ -121,7 +146,7 @@ final class OutboundCall {
     private void dial(SipHeader authorization) {
         carrierOffer = OfferAnswer.offer(services.mediaHost(), bridge.leg(Side.B).rtpPort(), List.of(agentMedia.codec()),
                 agentMedia.hasTelephoneEvent() ? MediaPlumbing.AGENT_TELEPHONE_EVENT : -1, Direction.SENDRECV,
-                System.nanoTime() & 0xffffffL, 1);
+                carrierOrigin.sessionId(), carrierOrigin.next());
         String host = hosts.getFirst();
         List<SipHeader> headers = authorization == null ? List.of() : List.of(authorization);
         String from = "sip:" + (callerId == null ? "anonymous" : callerId) + "@" + endpoint.host() + ":" + endpoint.port();
@@ -135,7 +160,6 @@ final class OutboundCall {
             carrierLeg.hangUp();
             return;
         }
-        NegotiatedMedia carrierMedia;
         try {
             carrierMedia = OfferAnswer.accept(carrierOffer, SdpParser.parse(sdp == null ? "" : sdp));
         } catch (RuntimeException e) {
@@ -204,6 +228,7 @@ final class OutboundCall {
         if (carrierLeg != null) {
             carrierLeg.hangUp();
         }
+        recording.stop(bridge);
         if (bridge != null) {
             bridge.close();
         }
@@ -211,11 +236,12 @@ final class OutboundCall {
             acd(new AcdCommand.SetPresence(agentId, AgentState.AVAILABLE, null));
         }
         Instant now = services.clock().instant();
+        long held = hold.seconds(now);
         try {
             services.records().record(tenant, new CallRecord(id, CallDirection.OUTBOUND, callerId, to, null, trunk.id(),
                     null, agentId, null, startedAt, answeredAt, now, 0,
-                    answeredAt == null ? 0 : Duration.between(answeredAt, now).toSeconds(), 0, disposition, side, cause,
-                    null));
+                    answeredAt == null ? 0 : Math.max(0, Duration.between(answeredAt, now).toSeconds() - held), held,
+                    disposition, side, cause, recording.name()));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "outbound call " + id + ": its record could not be stored", e);
         }
@@ -236,6 +262,26 @@ final class OutboundCall {
         }
     }
 
+    /** A re-INVITE (hold, resume) from the agent's phone (A) or the carrier (B) once connected; null refuses it. */
+    private synchronized String reinvite(Side side, String offerText) {
+        if (state != State.CONNECTED) {
+            return null;
+        }
+        Answer answer = Reinvites.answer(services.mediaHost(), bridge, side, offerText,
+                (side == Side.A ? agentMedia : carrierMedia).codec(), side == Side.A ? agentOrigin : carrierOrigin);
+        if (answer == null) {
+            return null;
+        }
+        if (side == Side.A) {
+            agentMedia = answer.media();
+        } else {
+            carrierMedia = answer.media();
+        }
+        MediaPlumbing.map(bridge, agentMedia, carrierMedia);
+        hold.set(side, HoldClock.holds(answer.media()), services.clock().instant());
+        return answer.description().toString();
+    }
+
     /** The agent's phone. */
     private final class AgentSide implements LegListener {
         @Override
@@ -251,6 +297,11 @@ final class OutboundCall {
         @Override
         public void onBye(SipLeg leg) {
             hungUp(HangupSide.AGENT);
+        }
+
+        @Override
+        public String onReinvite(SipLeg leg, String offer) {
+            return reinvite(Side.A, offer);
         }
     }
 
@@ -269,6 +320,11 @@ final class OutboundCall {
         @Override
         public void onBye(SipLeg leg) {
             hungUp(HangupSide.CALLER);
+        }
+
+        @Override
+        public String onReinvite(SipLeg leg, String offer) {
+            return reinvite(Side.B, offer);
         }
     }
 }

@@ -33,6 +33,11 @@ public final class OutboundCalls implements OutboundDialer, AutoCloseable {
         this.endpoint = sip;
     }
 
+    /** The outbound call with this id, if this node carries it. */
+    Optional<OutboundCall> call(String id) {
+        return Optional.ofNullable(calls.get(id));
+    }
+
     public int active() {
         return calls.size();
     }

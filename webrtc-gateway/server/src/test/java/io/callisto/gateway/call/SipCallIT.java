@@ -162,11 +162,17 @@ class SipCallIT {
         String ann = world.agent("ann");
         try (SippProcess phone = phone("ann", "agent_answer_echo.xml", 1)) {
             world.available(ann);
-            try (SippProcess carrier = carrier("carrier_hold.xml", 1000)) {
+            try (SippProcess carrier = Sipp.scenario("carrier_hold.xml").remote("127.0.0.1", world.gateway.sipPort())
+                    .service(GatewayWorld.NUMBER).rtpEndpoint(RtpEndpoint.Mode.SINK).timeout(Duration.ofSeconds(90))
+                    .set("held_ms", 2500).start()) {
                 SippResult call = carrier.await(Duration.ofSeconds(60));
                 assertThat(call.isSuccess()).as(call.screen()).isTrue();
                 assertThat(call.receivedResponses(200)).hasSizeGreaterThanOrEqualTo(3);
             }
+            await("the call's record", () -> !world.callRecords().isEmpty());
+            CallRecord record = world.callRecords().getFirst();
+            assertThat(record.holdSeconds()).as("the time on hold").isBetween(2L, 4L);
+            assertThat(record.talkSeconds()).as("talk time without the hold").isLessThan(4);
         }
     }
 
@@ -324,23 +330,65 @@ class SipCallIT {
             }
             await("the call's record", () -> !world.callRecords().isEmpty());
             CallRecord record = world.callRecords().getFirst();
-            assertThat(record.recording()).as("the record lists its recording").isNotNull();
-            java.nio.file.Path wav = world.recordings.find(world.id(), record.recording()).orElseThrow();
-            byte[] bytes = java.nio.file.Files.readAllBytes(wav);
-            java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            assertThat(new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
-            assertThat(header.getShort(22)).as("channels").isEqualTo((short) 2);
-            assertThat(header.getInt(24)).as("sample rate").isEqualTo(8000);
-            int dataBytes = header.getInt(40);
-            assertThat(dataBytes).as("about 2 s or more of stereo 16-bit audio").isGreaterThan(2 * 8000 * 4);
-            long left = 0;
-            long right = 0;
-            for (int at = 44; at + 4 <= 44 + dataBytes && at + 4 <= bytes.length; at += 4) {
-                left += Math.abs(header.getShort(at));
-                right += Math.abs(header.getShort(at + 2));
+            assertStereoWavWithSound(record, 2 * 8000 * 4);
+        }
+    }
+
+    /** The record's recording: a stereo 8 kHz WAV with more than {@code minDataBytes} of audio, sound in both channels. */
+    void assertStereoWavWithSound(CallRecord record, int minDataBytes) throws java.io.IOException {
+        assertThat(record.recording()).as("the record lists its recording").isNotNull();
+        java.nio.file.Path wav = world.recordings.find(world.id(), record.recording()).orElseThrow();
+        byte[] bytes = java.nio.file.Files.readAllBytes(wav);
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertThat(new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        assertThat(header.getShort(22)).as("channels").isEqualTo((short) 2);
+        assertThat(header.getInt(24)).as("sample rate").isEqualTo(8000);
+        int dataBytes = header.getInt(40);
+        assertThat(dataBytes).as("enough stereo 16-bit audio").isGreaterThan(minDataBytes);
+        long left = 0;
+        long right = 0;
+        for (int at = 44; at + 4 <= 44 + dataBytes && at + 4 <= bytes.length; at += 4) {
+            left += Math.abs(header.getShort(at));
+            right += Math.abs(header.getShort(at + 2));
+        }
+        assertThat(left).as("the caller's channel has sound").isGreaterThan(0);
+        assertThat(right).as("the agent's channel has sound").isGreaterThan(0);
+    }
+
+    /**
+     * Per-call recording on demand (the queue records nothing): started while the agent talks, stopped, refused to
+     * start again; only the agent on the call (or a supervisor: no agent named) may; the record lists the WAV.
+     */
+    @Test
+    @SuppressWarnings("try")
+    void aCallIsRecordedOnDemandWhileConnected() throws Exception {
+        String ann = world.agent("ann");
+        String bob = world.agent("bob");
+        io.callisto.core.calls.LiveCallRecording edge = world.gateway.recordings();
+        try (SippProcess phone = phone("ann", "agent_answer_echo.xml", 1)) {
+            world.available(ann);
+            try (SippProcess carrier = carrier("carrier_call_bye.xml", 6000)) {
+                await("ann is on the call", () -> world.stateOf(ann) == AgentState.BUSY);
+                String callId = world.live.snapshot(world.id()).interactions().iterator().next().id();
+                assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                        io.callisto.core.error.CallistoException.class, () -> edge.record(world.id(), callId, bob, true))
+                        .code()).as("another agent learns nothing").isEqualTo("not-found");
+                assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                        io.callisto.core.error.CallistoException.class, () -> edge.record(
+                                new io.callisto.core.ids.TenantId("t-other"), callId, null, true)).code())
+                        .as("another tenant learns nothing").isEqualTo("not-found");
+                assertThat(edge.record(world.id(), callId, ann, true)).isTrue();
+                assertThat(edge.record(world.id(), callId, null, true)).as("already recording").isTrue();
+                Thread.sleep(2_500);
+                assertThat(edge.record(world.id(), callId, null, false)).isFalse();
+                assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                        io.callisto.core.error.CallistoException.class, () -> edge.record(world.id(), callId, ann, true))
+                        .code()).isEqualTo("recording-finished");
+                SippResult call = carrier.await(Duration.ofSeconds(60));
+                assertThat(call.isSuccess()).as(call.screen()).isTrue();
             }
-            assertThat(left).as("the caller's channel has sound").isGreaterThan(0);
-            assertThat(right).as("the agent's channel has sound").isGreaterThan(0);
+            await("the call's record", () -> !world.callRecords().isEmpty());
+            assertStereoWavWithSound(world.callRecords().getFirst(), 8000 * 4);
         }
     }
 
