@@ -1,0 +1,65 @@
+package io.callisto.gateway.media.webrtc;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.function.Predicate;
+import org.ice4j.Transport;
+import org.ice4j.TransportAddress;
+import org.ice4j.ice.harvest.SinglePortUdpHarvester;
+
+/**
+ * The one UDP port every browser leg's ICE runs on (ice4j tells the legs apart by their credentials), bound on the
+ * gateway's media address, with the networks remote candidates must be in: the gateway never sends a connectivity
+ * check to an address outside them, however the browser came by it.
+ */
+public final class IcePort implements AutoCloseable {
+    static {
+        // ice4j would otherwise probe a cloud metadata address for a public mapping, and look for STUN servers
+        System.setProperty("ice4j.harvest.mapping.aws.enabled", "false");
+        System.setProperty("ice4j.harvest.mapping.stun.enabled", "false");
+    }
+
+    private final SinglePortUdpHarvester harvester;
+    private final Predicate<InetAddress> allowedRemotes;
+    private final String address;
+
+    private IcePort(SinglePortUdpHarvester harvester, String address, Predicate<InetAddress> allowedRemotes) {
+        this.harvester = harvester;
+        this.address = address;
+        this.allowedRemotes = allowedRemotes;
+    }
+
+    /** Binds {@code address:port}; the port is announced in every leg's SDP, so it is fixed, not chosen. */
+    public static IcePort bind(String address, int port, Predicate<InetAddress> allowedRemotes) {
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("the ICE port must be 1..65535");
+        }
+        try {
+            return new IcePort(new SinglePortUdpHarvester(new TransportAddress(address, port, Transport.UDP)), address,
+                    allowedRemotes);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot bind ICE on " + address + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return harvester.getLocalAddress().getPort();
+    }
+
+    public String address() {
+        return address;
+    }
+
+    SinglePortUdpHarvester harvester() {
+        return harvester;
+    }
+
+    boolean allows(InetAddress remote) {
+        return allowedRemotes.test(remote);
+    }
+
+    @Override
+    public void close() {
+        harvester.close();
+    }
+}

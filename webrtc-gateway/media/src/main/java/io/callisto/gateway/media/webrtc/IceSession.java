@@ -1,0 +1,249 @@
+package io.callisto.gateway.media.webrtc;
+
+import java.beans.PropertyChangeEvent;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.ice4j.Transport;
+import org.ice4j.TransportAddress;
+import org.ice4j.ice.Agent;
+import org.ice4j.ice.CandidateType;
+import org.ice4j.ice.Component;
+import org.ice4j.ice.IceMediaStream;
+import org.ice4j.ice.IceProcessingState;
+import org.ice4j.ice.KeepAliveStrategy;
+import org.ice4j.ice.LocalCandidate;
+import org.ice4j.ice.RemoteCandidate;
+import org.ice4j.socket.MultiplexingDatagramSocket;
+
+/**
+ * ICE for one browser leg (RFC 8445), the gateway answering and controlled: its own credentials and one host
+ * candidate on the {@link IcePort}, the browser's credentials and candidates (only UDP IPv4 ones in the allowed
+ * networks are paired), consent freshness kept. Once connected, one reader takes every non-STUN datagram: DTLS
+ * records (first byte 20-63, RFC 7983) go to the {@link #dtls()} link, SRTP and SRTCP (128-191) to the media
+ * handler.
+ */
+public final class IceSession implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(IceSession.class.getName());
+    private final Agent agent;
+    private final IceMediaStream stream;
+    private final Component component;
+    private final IcePort port;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final BlockingQueue<byte[]> dtlsRecords = new ArrayBlockingQueue<>(64);
+    private final AtomicLong refusedCandidates = new AtomicLong();
+    private volatile IceProcessingState state = IceProcessingState.WAITING;
+    private volatile Consumer<byte[]> media = packet -> { };
+    private volatile Thread reader;
+    private volatile boolean closed;
+
+    private IceSession(Agent agent, IceMediaStream stream, Component component, IcePort port) {
+        this.agent = agent;
+        this.stream = stream;
+        this.component = component;
+        this.port = port;
+    }
+
+    /**
+     * Starts ICE for a browser's offer: its ufrag and password and the candidates it gave so far (more may trickle in
+     * through {@link #addRemoteCandidate}).
+     */
+    public static IceSession answer(IcePort port, String remoteUfrag, String remotePassword,
+                                    List<IceCandidate> remoteCandidates) {
+        Agent agent = new Agent();
+        try {
+            agent.setControlling(false);
+            agent.setUseDynamicPorts(false);
+            agent.setPerformConsentFreshness(true);
+            agent.addCandidateHarvester(port.harvester());
+            IceMediaStream stream = agent.createMediaStream("audio");
+            Component component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, true);
+            IceSession session = new IceSession(agent, stream, component, port);
+            agent.addStateChangeListener(session::stateChanged);
+            stream.setRemoteUfrag(remoteUfrag);
+            stream.setRemotePassword(remotePassword);
+            remoteCandidates.forEach(session::addRemoteCandidate);
+            agent.startConnectivityEstablishment();
+            return session;
+        } catch (IOException | RuntimeException e) {
+            agent.free();
+            throw new IllegalStateException("cannot start ICE: " + e.getMessage(), e);
+        }
+    }
+
+    public String localUfrag() {
+        return agent.getLocalUfrag();
+    }
+
+    public String localPassword() {
+        return agent.getLocalPassword();
+    }
+
+    /** The gateway's candidates for the answer: its host candidate on the ICE port. */
+    public List<IceCandidate> localCandidates() {
+        return component.getLocalCandidates().stream().map(IceSession::toCandidate).toList();
+    }
+
+    /** Adds a browser candidate; false (and nothing sent to it, ever) when it is not UDP IPv4 in the allowed networks. */
+    public boolean addRemoteCandidate(IceCandidate candidate) {
+        CandidateType type = typeOf(candidate.type());
+        if (candidate.component() != 1 || !candidate.isUdpIpv4() || type == null || !allowed(candidate.address())) {
+            refusedCandidates.incrementAndGet();
+            return false;
+        }
+        RemoteCandidate remote = new RemoteCandidate(new TransportAddress(candidate.address(), candidate.port(),
+                Transport.UDP), component, type, candidate.foundation(), candidate.priority(), null);
+        if (agent.getState() == IceProcessingState.WAITING) {
+            component.addRemoteCandidate(remote);
+        } else {
+            component.addUpdateRemoteCandidates(remote);
+            component.updateRemoteCandidates();
+        }
+        return true;
+    }
+
+    private static CandidateType typeOf(String type) {
+        try {
+            return CandidateType.parse(type);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private boolean allowed(String address) {
+        try {
+            return port.allows(InetAddress.getByName(address));
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Candidates refused (not UDP IPv4, or outside the allowed networks). */
+    public long refusedCandidates() {
+        return refusedCandidates.get();
+    }
+
+    /** Waits for connectivity: true once a pair is selected, false when ICE failed or the time ran out. */
+    public boolean awaitConnected(Duration timeout) throws InterruptedException {
+        finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return isConnected();
+    }
+
+    public boolean isConnected() {
+        return state.isEstablished() && component.getSelectedPair() != null;
+    }
+
+    public IceProcessingState state() {
+        return state;
+    }
+
+    private void stateChanged(PropertyChangeEvent event) {
+        if (event.getNewValue() instanceof IceProcessingState s) {
+            state = s;
+            if (s.isEstablished()) {
+                startReader();
+            }
+            if (s.isOver()) {
+                finished.countDown();
+            }
+        }
+    }
+
+    /** Where SRTP and SRTCP datagrams go once connected (the leg's media path). */
+    public void onMedia(Consumer<byte[]> handler) {
+        media = handler;
+    }
+
+    /** The DTLS records of this leg as a link for the handshake (sent on the selected pair). */
+    public DatagramLink dtls() {
+        return new DatagramLink() {
+            @Override
+            public void send(byte[] buffer, int offset, int length) throws IOException {
+                component.send(buffer, offset, length);
+            }
+
+            @Override
+            public int receive(byte[] buffer, int offset, int length, int waitMillis) throws IOException {
+                byte[] record;
+                try {
+                    record = dtlsRecords.poll(waitMillis, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+                if (record == null) {
+                    return -1;
+                }
+                int n = Math.min(length, record.length);
+                System.arraycopy(record, 0, buffer, offset, n);
+                return n;
+            }
+        };
+    }
+
+    /** Sends an SRTP or SRTCP packet on the selected pair. */
+    public void send(byte[] packet, int offset, int length) throws IOException {
+        component.send(packet, offset, length);
+    }
+
+    private synchronized void startReader() {
+        if (reader != null) {
+            return;
+        }
+        MultiplexingDatagramSocket socket = component.getSocket();
+        reader = Thread.ofVirtual().name("ice-reader").start(() -> read(socket));
+    }
+
+    private void read(MultiplexingDatagramSocket socket) {
+        byte[] buffer = new byte[1500];
+        while (!closed && state != IceProcessingState.FAILED) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.setSoTimeout(1_000);
+                socket.receive(packet);
+            } catch (SocketTimeoutException e) {
+                continue;
+            } catch (IOException e) {
+                return;
+            }
+            if (packet.getLength() == 0) {
+                continue;
+            }
+            int first = buffer[0] & 0xff;
+            byte[] data = java.util.Arrays.copyOf(buffer, packet.getLength());
+            if (first >= 20 && first <= 63) {
+                if (!dtlsRecords.offer(data)) {
+                    LOG.log(System.Logger.Level.DEBUG, "DTLS record dropped: the handshake is not reading");
+                }
+            } else if (first >= 128 && first <= 191) {
+                media.accept(data);
+            }
+        }
+    }
+
+    private static IceCandidate toCandidate(LocalCandidate c) {
+        TransportAddress address = c.getTransportAddress();
+        return new IceCandidate(c.getFoundation(), 1, "udp", c.getPriority(), address.getHostAddress(), address.getPort(),
+                c.getType().toString());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread r = reader;
+        if (r != null) {
+            r.interrupt();
+        }
+        agent.free();
+    }
+}
