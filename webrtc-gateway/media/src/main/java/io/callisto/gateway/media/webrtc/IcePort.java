@@ -14,9 +14,9 @@ import org.ice4j.ice.harvest.SinglePortUdpHarvester;
  */
 public final class IcePort implements AutoCloseable {
     static {
-        // ice4j would otherwise probe a cloud metadata address for a public mapping, and look for STUN servers
+        // ice4j would otherwise probe a cloud metadata address for a public mapping (its STUN mapping harvester has
+        // no servers unless configured, so it stays idle)
         System.setProperty("ice4j.harvest.mapping.aws.enabled", "false");
-        System.setProperty("ice4j.harvest.mapping.stun.enabled", "false");
     }
 
     private final SinglePortUdpHarvester harvester;
