@@ -16,6 +16,9 @@ final class CallRecording {
     private String name;
 
     void start(RtpBridge bridge, Path file, String callId) {
+        if (recorder != null || name != null) {
+            return; // one recording per call: a second agent, or a restart after a stop, would truncate the file
+        }
         try {
             recorder = StereoWavRecorder.start(file);
             bridge.setTap(recorder);
@@ -42,6 +45,24 @@ final class CallRecording {
             LOG.log(System.Logger.Level.WARNING, "a recording could not be completed: " + e);
             name = null;
         }
+    }
+
+    /**
+     * Recording on demand for a call, refused as the API says: not found when {@code visible} is false (another
+     * agent's call), 409 before it is connected or when this edge keeps no recordings; then {@link #demand}.
+     */
+    boolean demand(boolean on, boolean visible, boolean connected, io.callisto.core.calls.RecordingStore store,
+                   io.callisto.core.ids.TenantId tenant, String callId, RtpBridge bridge) {
+        if (!visible) {
+            throw io.callisto.core.error.Errors.notFound("call");
+        }
+        if (!connected) {
+            throw io.callisto.core.error.Errors.conflict("not-connected", "the call is not connected");
+        }
+        if (store == null) {
+            throw io.callisto.core.error.Errors.conflict("recording-unavailable", "this SIP edge keeps no recordings");
+        }
+        return demand(on, bridge, () -> store.pathFor(tenant, callId), callId);
     }
 
     /**

@@ -65,8 +65,11 @@ final class ConsultAdmission {
             return Decision.refuse(404, "Not Found");
         }
         String realm = tenant.value();
+        if (auth == null) {
+            return Decision.refuse(403, "Forbidden");
+        }
         Optional<String> authorization = invite.header("Proxy-Authorization");
-        if (authorization.isEmpty() || auth == null) {
+        if (authorization.isEmpty()) {
             return new Decision(null, challenge(realm, false));
         }
         RegistrarAuth.Outcome outcome = auth.verify(authorization.get(), "INVITE", realm,

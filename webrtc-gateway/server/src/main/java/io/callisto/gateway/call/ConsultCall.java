@@ -45,6 +45,7 @@ final class ConsultCall {
     private final SdpOrigin fromOrigin = SdpOrigin.fresh();
     private final SdpOrigin toOrigin = SdpOrigin.fresh();
     private NegotiatedMedia fromMedia;
+    private boolean toGone;
 
     ConsultCall(CallServices services, CallRegistry registry, TenantId tenant, String fromAgent, String toAgent) {
         this.services = services;
@@ -158,6 +159,8 @@ final class ConsultCall {
             end();
         } else if (state == State.HANDED_OFF && byCaller) {
             end();
+        } else if (state == State.HANDED_OFF) {
+            toGone = true; // before the transfer took the colleague's leg over; matters if it is given back
         }
     }
 
@@ -192,9 +195,15 @@ final class ConsultCall {
         return new Handoff(toLeg, toMedia, toAgent, toOrigin.sessionId(), toOrigin.current());
     }
 
-    /** A hand-off the ACD refused: the colleague's leg is this call's again. */
+    /** A hand-off the ACD refused: the colleague's leg is this call's again (or, gone meanwhile, the call ends). */
     synchronized void takeBack() {
-        if (state == State.HANDED_OFF) {
+        if (state != State.HANDED_OFF) {
+            return;
+        }
+        if (toGone) {
+            fromLeg.hangUp();
+            end();
+        } else {
             state = State.CONNECTED;
         }
     }

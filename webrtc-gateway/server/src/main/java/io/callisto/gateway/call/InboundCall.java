@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One inbound call through the B2BUA: the caller's leg (side A of the relay) is answered at once and hears
@@ -43,7 +44,8 @@ import java.util.Map;
 public final class InboundCall {
     private static final System.Logger LOG = System.getLogger(InboundCall.class.getName());
     private enum State { STARTING, QUEUED, CONNECTED, ENDED }
-    private static final Duration TRANSFER_PAUSE = Duration.ofMillis(200);
+    private static final Duration REINVITE_TIMEOUT = Duration.ofSeconds(32);
+    private static final java.util.concurrent.Executor VIRTUAL = task -> Thread.ofVirtual().start(task);
 
     private final CallServices services;
     private final SipEndpoint endpoint;
@@ -60,6 +62,8 @@ public final class InboundCall {
     private RtpBridge bridge;
     private PromptPlayer ringback;
     private AgentAttempt attempt;
+    private AgentAttempt handoverFrom;
+    private ConsultCall handoverConsult;
     private String connectedAgent;
     private Instant connectedAt;
     private final SdpOrigin callerOrigin = SdpOrigin.fresh();
@@ -269,14 +273,7 @@ public final class InboundCall {
         hold.set(Side.B, false, services.clock().instant());
         ringback = PromptPlayer.loop(bridge, Side.A, waitingPrompt());
         SipLeg transferor = a.leg;
-        Thread.ofVirtual().start(() -> {
-            // after the 202 has gone out: the transfer is in our hands, the transferor leaves. The pauses keep the
-            // 202, the NOTIFY and the BYE in order for phones that cannot take them in another order.
-            pause(TRANSFER_PAUSE);
-            transferor.notifyTransfer(200, "OK", true);
-            pause(TRANSFER_PAUSE);
-            transferor.hangUp();
-        });
+        TransferNotices.succeeded(transferor);
         return true;
     }
 
@@ -313,14 +310,28 @@ public final class InboundCall {
         adopted.leg.listenWith(adopted);
         attempt = adopted;
         connectedAgent = adopted.agentId;
-        adopted.leg.reinvite(offer.toString()).whenComplete((answer, error) ->
-                handedOver(a, adopted, consult, error == null ? answer : null));
+        handoverFrom = a;
+        handoverConsult = consult;
+        // the answer is awaited off the SIP stack's threads; a phone that never answers the re-INVITE fails it
+        adopted.leg.reinvite(offer.toString()).orTimeout(REINVITE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                .whenCompleteAsync((answer, error) -> {
+                    try {
+                        handedOver(a, adopted, consult, error == null ? answer : null);
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "call " + id + ": completing the attended transfer failed", e);
+                    }
+                }, VIRTUAL);
         return true;
     }
 
-    /** The colleague's phone answered the re-INVITE onto the caller's relay (or refused it: {@code answer} null). */
+    /**
+     * The colleague's phone answered the re-INVITE onto the caller's relay (or refused it or never answered:
+     * {@code answer} null). Whatever happened, the consultation's remains and the transferor's legs do not outlive it.
+     */
     private synchronized void handedOver(AgentAttempt transferor, AgentAttempt adopted, ConsultCall consult,
                                          String answer) {
+        handoverFrom = null;
+        handoverConsult = null;
         NegotiatedMedia media = null;
         if (answer != null && state == State.CONNECTED && attempt == adopted) {
             try {
@@ -336,43 +347,38 @@ public final class InboundCall {
             adopted.media = media;
             hold.set(Side.B, false, services.clock().instant());
             consult.finishHandOff();
-            Thread.ofVirtual().start(() -> {
-                pause(TRANSFER_PAUSE);
-                transferor.leg.notifyTransfer(200, "OK", true);
-                pause(TRANSFER_PAUSE);
-                transferor.leg.hangUp();
-            });
+            TransferNotices.succeeded(transferor.leg);
             return;
         }
         if (state != State.CONNECTED || attempt != adopted) {
+            // the call ended (or the colleague hung up) meanwhile: nothing to go back to
             consult.finishHandOff();
+            transferor.leg.hangUp();
             return;
         }
         LOG.log(System.Logger.Level.WARNING, "call {0}: {1}'s phone refused the transferred call's media; back to {2}",
                 id, adopted.agentId, transferor.agentId);
         adopted.leg.hangUp();
+        // back to the transferor first, while their consultation still keeps them from being offered another call
+        boolean back = !transferor.leg.isEnded();
+        if (back) {
+            try {
+                services.acd().execute(tenant(), new AcdCommand.Handover(id, adopted.agentId, transferor.agentId));
+            } catch (CallistoException e) {
+                back = false;
+            }
+        }
         consult.finishHandOff();
-        try {
-            services.acd().execute(tenant(), new AcdCommand.Handover(id, adopted.agentId, transferor.agentId));
-        } catch (CallistoException e) {
+        if (!back) {
             end(HangupSide.SYSTEM, CallDisposition.FAILED, 500, true);
+            transferor.leg.hangUp();
             return;
         }
         attempt = transferor;
         connectedAgent = transferor.agentId;
-        Thread.ofVirtual().start(() -> {
-            pause(TRANSFER_PAUSE); // after the 202, which may not have gone out when the re-INVITE failed at once
-            transferor.leg.notifyTransfer(503, "Service Unavailable", true);
-        });
+        TransferNotices.failed(transferor.leg);
     }
 
-    private static void pause(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private synchronized void agentHungUp(AgentAttempt a) {
         if (attempt == a && state == State.CONNECTED) {
@@ -428,6 +434,13 @@ public final class InboundCall {
         if (attempt != null) {
             attempt.leg.hangUp();
         }
+        if (handoverFrom != null) {
+            // an attended transfer was completing: the transferor's legs go too
+            handoverFrom.leg.hangUp();
+            handoverConsult.finishHandOff();
+            handoverFrom = null;
+            handoverConsult = null;
+        }
         if (before == State.CONNECTED) {
             acd(new AcdCommand.Complete(id, agent, null, null));
         } else if (before == State.QUEUED && side != HangupSide.SYSTEM) {
@@ -482,16 +495,8 @@ public final class InboundCall {
 
     /** Starts or stops recording on demand (see {@code LiveCallRecording}); with an agent, only theirs. */
     synchronized boolean recordOnDemand(String agentId, boolean on) {
-        if (agentId != null && !agentId.equals(connectedAgent)) {
-            throw io.callisto.core.error.Errors.notFound("call");
-        }
-        if (state != State.CONNECTED) {
-            throw io.callisto.core.error.Errors.conflict("not-connected", "the call is not connected to an agent");
-        }
-        if (services.recordings() == null) {
-            throw io.callisto.core.error.Errors.conflict("recording-unavailable", "this SIP edge keeps no recordings");
-        }
-        return recording.demand(on, bridge, () -> services.recordings().pathFor(tenant(), id), id);
+        return recording.demand(on, agentId == null || agentId.equals(connectedAgent), state == State.CONNECTED,
+                services.recordings(), tenant(), id, bridge);
     }
 
     synchronized boolean uses(RtpBridge candidate) {

@@ -7,7 +7,6 @@ import io.callisto.core.calls.CallDisposition;
 import io.callisto.core.calls.CallRecord;
 import io.callisto.core.calls.HangupSide;
 import io.callisto.core.error.CallistoException;
-import io.callisto.core.error.Errors;
 import io.callisto.core.ids.TenantId;
 import io.callisto.core.telephony.Trunk;
 import io.callisto.gateway.media.audio.PromptPlayer;
@@ -92,16 +91,8 @@ final class OutboundCall {
 
     /** Starts or stops recording on demand (see {@code LiveCallRecording}); with an agent, only theirs. */
     synchronized boolean recordOnDemand(String agent, boolean on) {
-        if (agent != null && !agent.equals(agentId)) {
-            throw Errors.notFound("call");
-        }
-        if (state != State.CONNECTED) {
-            throw Errors.conflict("not-connected", "the call is not answered yet");
-        }
-        if (services.recordings() == null) {
-            throw Errors.conflict("recording-unavailable", "this SIP edge keeps no recordings");
-        }
-        return recording.demand(on, bridge, () -> services.recordings().pathFor(tenant, id), id);
+        return recording.demand(on, agent == null || agent.equals(agentId), state == State.CONNECTED,
+                services.recordings(), tenant, id, bridge);
     }
 
     String id() {

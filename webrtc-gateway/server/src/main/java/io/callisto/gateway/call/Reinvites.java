@@ -23,8 +23,9 @@ final class Reinvites {
     static Answer answer(String mediaHost, RtpBridge bridge, Side side, String offerText, RtpMap codec, SdpOrigin origin) {
         try {
             Answer answer = OfferAnswer.answer(SdpParser.parse(offerText), mediaHost, bridge.leg(side).rtpPort(),
-                    Direction.SENDRECV, origin.sessionId(), origin.next(), codec == null ? OfferAnswer.SUPPORTED
+                    Direction.SENDRECV, origin.sessionId(), origin.current() + 1, codec == null ? OfferAnswer.SUPPORTED
                             : List.of(codec));
+            origin.next(); // the version moves only with a description actually sent
             MediaPlumbing.point(bridge, side, answer.media());
             return answer;
         } catch (RuntimeException e) {

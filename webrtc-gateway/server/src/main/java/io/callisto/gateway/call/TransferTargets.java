@@ -23,7 +23,8 @@ final class TransferTargets {
 
     /** The user of the URI, or null when the value is no sip: URI with a user (or carries Replaces: attended). */
     static String userOf(String referTo) {
-        if (referTo == null || referTo.length() > 1024 || referTo.contains("Replaces=")) {
+        if (referTo == null || referTo.length() > 1024
+                || referTo.toLowerCase(java.util.Locale.ROOT).contains("replaces=")) {
             return null;
         }
         Matcher m = SIP_USER.matcher(referTo);
@@ -44,7 +45,8 @@ final class TransferTargets {
         }
         String value;
         try {
-            value = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+            // percent-decoding only: '+' is legal, unescaped, in Call-IDs and tags
+            value = URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

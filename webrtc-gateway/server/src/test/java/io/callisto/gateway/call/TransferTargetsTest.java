@@ -11,6 +11,7 @@ class TransferTargetsTest {
         assertThat(TransferTargets.userOf("sip:q_sales@gw.example;transport=udp")).isEqualTo("q_sales");
         assertThat(TransferTargets.userOf("<tel:+15551234>")).isNull();
         assertThat(TransferTargets.userOf("<sip:bob@t1?Replaces=abc%3Bto-tag%3D1%3Bfrom-tag%3D2>")).isNull();
+        assertThat(TransferTargets.userOf("<sip:bob@t1?replaces=abc>")).as("never blind when it names a dialog").isNull();
     }
 
     @Test
@@ -21,6 +22,8 @@ class TransferTargetsTest {
                 .contains(new TransferTargets.Replaces("x", "t", "f"));
         assertThat(TransferTargets.replacesOf("<sip:bob@t1?Replaces=x%3Bto-tag%3Dt%3Bfrom-tag%3Df;early-only>"))
                 .contains(new TransferTargets.Replaces("x", "t", "f"));
+        assertThat(TransferTargets.replacesOf("<sip:bob@t1?Replaces=a+b@h%3Bto-tag%3Dt+1%3Bfrom-tag%3Df>"))
+                .as("'+' is legal in Call-IDs and tags, not a space").contains(new TransferTargets.Replaces("a+b@h", "t+1", "f"));
     }
 
     @Test

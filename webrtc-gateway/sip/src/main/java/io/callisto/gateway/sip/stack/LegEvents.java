@@ -99,16 +99,26 @@ final class LegEvents {
         if (status < 300) {
             endpoint.sendAck(leg.dialog(), cseq);
             if (pending != null) {
-                pending.complete(sdp);
+                // completed off the stack's thread: whoever waits for the answer may block or call the stack
+                endpoint.dispatch(() -> pending.complete(sdp));
             }
         } else if (pending != null) {
-            pending.completeExceptionally(new IllegalStateException("re-INVITE refused with " + status));
+            endpoint.dispatch(() -> pending.completeExceptionally(new IllegalStateException("re-INVITE refused with "
+                    + status)));
         }
     }
 
     void timeout(SipLeg leg, ClientTransaction transaction) {
-        if (transaction == leg.inviteClient() && leg.markEnded()) {
-            endpoint.dispatch(() -> leg.listener().onFailed(leg, 408, "Request Timeout"));
+        if (transaction == leg.inviteClient()) {
+            if (leg.markEnded()) {
+                endpoint.dispatch(() -> leg.listener().onFailed(leg, 408, "Request Timeout"));
+            }
+            return;
+        }
+        // a re-INVITE nobody answered: whoever waits for its answer hears it failed
+        java.util.concurrent.CompletableFuture<String> pending = leg.takePendingReinvite();
+        if (pending != null) {
+            endpoint.dispatch(() -> pending.completeExceptionally(new IllegalStateException("re-INVITE timed out")));
         }
     }
 
