@@ -199,7 +199,7 @@ class MalformedSipIT {
             }
             if (c.tcp() != null) {
                 Duration quiet = c.tcpQuiet() == null ? Duration.ofMillis(1500) : c.tcpQuiet();
-                RawSip.Reply reply = RawSip.tcp(port, c.tcp(), quiet, quiet.plusSeconds(10));
+                RawSip.Reply reply = RawSip.tcp(port, c.tcp(), quiet, quiet.plusSeconds(10), c.mustClose());
                 tcp = reply.describe();
                 check(violations, c, "TCP", c.tcpExpect(), reply);
                 if (c.mustClose() && !reply.closedByPeer()) {

@@ -135,6 +135,15 @@ final class RawSip {
      * gateway's read timeout to close the connection.
      */
     static Reply tcp(int port, String template, Duration quiet, Duration total) {
+        return tcp(port, template, quiet, total, false);
+    }
+
+    /**
+     * Like {@link #tcp(int, String, Duration, Duration)}; with {@code untilClosed} a final response does not end the
+     * reading: it goes on until the gateway closes the connection (or {@code quiet} passes), for messages after which
+     * the connection must be closed whatever was answered.
+     */
+    static Reply tcp(int port, String template, Duration quiet, Duration total, boolean untilClosed) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(LOOPBACK, 0));
             socket.connect(new InetSocketAddress(LOOPBACK, port), 5_000);
@@ -151,7 +160,7 @@ final class RawSip {
                     writeError.set("write failed after the gateway closed: " + e.getMessage());
                 }
             });
-            Reply reply = readTcp(socket, out, quiet, total);
+            Reply reply = readTcp(socket, out, quiet, total, untilClosed);
             writer.join(Duration.ofSeconds(5));
             return new Reply(reply.responses(), reply.closedByPeer(), writeError.get(), reply.millis());
         } catch (IOException e) {
@@ -162,7 +171,8 @@ final class RawSip {
         }
     }
 
-    private static Reply readTcp(Socket socket, byte[] sent, Duration quiet, Duration total) throws IOException {
+    private static Reply readTcp(Socket socket, byte[] sent, Duration quiet, Duration total, boolean untilClosed)
+            throws IOException {
         InputStream in = socket.getInputStream();
         StringBuilder stream = new StringBuilder();
         List<String> responses = new ArrayList<>();
@@ -200,7 +210,7 @@ final class RawSip {
                     done = answer.size() < 2; // else read on: the BYE's answer, so that the BYE is not lost at close
                 }
             }
-            if (done) break;
+            if (done && !untilClosed) break;
         }
         if (!stream.isEmpty() && !stream.toString().isBlank()) responses.add(stream.toString());
         return new Reply(responses, closed, "", (last - started) / 1_000_000);
