@@ -26,6 +26,7 @@ import {
 import { useTitle } from '../components/useTitle';
 import { AwayReasonsEditor } from './AwayReasonsEditor';
 import { confirmer } from './confirm';
+import { RowActions } from './RowActions';
 import { isAdmin, useShell } from './shellContext';
 import { SkillTags, SkillsEditor, checkSkills, sameSkills, skillRowsOf, type SkillRow } from './SkillsEditor';
 
@@ -195,28 +196,17 @@ export function AgentsPage() {
                       </td>
                       {admin ? (
                         <td className="table__actions">
-                          <span className="button-row">
-                            <button
-                              type="button"
-                              className="button button--small"
-                              data-testid={`agent-edit-${a.id}`}
-                              onClick={() => edit(a)}
-                              disabled={deleting !== null}
-                              aria-label={`Edit ${displayName(a, usersById)}`}
-                            >
-                              Edit
-                            </button>
-                            <button
-                              type="button"
-                              className="button button--danger button--small"
-                              data-testid={`agent-delete-${a.id}`}
-                              onClick={() => remove(a)}
-                              disabled={deleting !== null}
-                              aria-label={`Remove ${displayName(a, usersById)} as an agent`}
-                            >
-                              {deleting === a.id ? 'Removing…' : 'Remove'}
-                            </button>
-                          </span>
+                          <RowActions
+                            testId="agent"
+                            id={a.id}
+                            name={displayName(a, usersById)}
+                            onEdit={() => edit(a)}
+                            onDelete={() => remove(a)}
+                            busy={deleting !== null}
+                            deleting={deleting === a.id}
+                            verb="Remove"
+                            deleteLabel={`Remove ${displayName(a, usersById)} as an agent`}
+                          />
                         </td>
                       ) : null}
                     </tr>

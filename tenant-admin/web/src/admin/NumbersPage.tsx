@@ -6,6 +6,7 @@ import type { PhoneNumber, Queue, Trunk } from '../api/types';
 import { ErrorMessage } from '../components/forms';
 import { useTitle } from '../components/useTitle';
 import { confirmer } from './confirm';
+import { RowActions } from './RowActions';
 import { NumberForm } from './NumberForm';
 import { isAdmin, useShell } from './shellContext';
 import { hostPort } from './telephony';
@@ -225,31 +226,18 @@ export function NumbersPage() {
                     <td>{t.maxChannels}</td>
                     {admin ? (
                       <td className="table__actions">
-                        <span className="button-row">
-                          <button
-                            type="button"
-                            className="button button--small"
-                            data-testid={`trunk-edit-${t.id}`}
-                            onClick={() => {
-                              clearMessages();
-                              setEditingTrunk(t);
-                            }}
-                            disabled={deleting !== null}
-                            aria-label={`Edit ${t.name}`}
-                          >
-                            Edit
-                          </button>
-                          <button
-                            type="button"
-                            className="button button--danger button--small"
-                            data-testid={`trunk-delete-${t.id}`}
-                            onClick={() => removeTrunk(t)}
-                            disabled={deleting !== null}
-                            aria-label={`Delete ${t.name}`}
-                          >
-                            {deleting === t.id ? 'Deleting…' : 'Delete'}
-                          </button>
-                        </span>
+                        <RowActions
+                          testId="trunk"
+                          id={t.id}
+                          name={t.name}
+                          onEdit={() => {
+                            clearMessages();
+                            setEditingTrunk(t);
+                          }}
+                          onDelete={() => removeTrunk(t)}
+                          busy={deleting !== null}
+                          deleting={deleting === t.id}
+                        />
                       </td>
                     ) : null}
                   </tr>
@@ -318,31 +306,19 @@ export function NumbersPage() {
                     <td>{target(n)}</td>
                     {admin ? (
                       <td className="table__actions">
-                        <span className="button-row">
-                          <button
-                            type="button"
-                            className="button button--small"
-                            data-testid={`number-edit-${n.id}`}
-                            onClick={() => {
-                              clearMessages();
-                              setEditingNumber(n);
-                            }}
-                            disabled={deleting !== null}
-                            aria-label={`Edit ${n.e164}`}
-                          >
-                            Edit
-                          </button>
-                          <button
-                            type="button"
-                            className="button button--danger button--small"
-                            data-testid={`number-delete-${n.id}`}
-                            onClick={() => removeNumber(n)}
-                            disabled={deleting !== null}
-                            aria-label={`Remove ${n.e164}`}
-                          >
-                            {deleting === n.id ? 'Removing…' : 'Remove'}
-                          </button>
-                        </span>
+                        <RowActions
+                          testId="number"
+                          id={n.id}
+                          name={n.e164}
+                          onEdit={() => {
+                            clearMessages();
+                            setEditingNumber(n);
+                          }}
+                          onDelete={() => removeNumber(n)}
+                          busy={deleting !== null}
+                          deleting={deleting === n.id}
+                          verb="Remove"
+                        />
                       </td>
                     ) : null}
                   </tr>

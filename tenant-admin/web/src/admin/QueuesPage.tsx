@@ -16,6 +16,7 @@ import {
 } from '../components/forms';
 import { useTitle } from '../components/useTitle';
 import { confirmer } from './confirm';
+import { RowActions } from './RowActions';
 import { isAdmin, useShell } from './shellContext';
 import {
   SkillTags,
@@ -228,28 +229,15 @@ export function QueuesPage() {
                     <td className="nowrap">{seconds(q.serviceLevelSeconds)}</td>
                     {admin ? (
                       <td className="table__actions">
-                        <span className="button-row">
-                          <button
-                            type="button"
-                            className="button button--small"
-                            data-testid={`queue-edit-${q.id}`}
-                            onClick={() => edit(q)}
-                            disabled={deleting !== null}
-                            aria-label={`Edit ${q.name}`}
-                          >
-                            Edit
-                          </button>
-                          <button
-                            type="button"
-                            className="button button--danger button--small"
-                            data-testid={`queue-delete-${q.id}`}
-                            onClick={() => remove(q)}
-                            disabled={deleting !== null}
-                            aria-label={`Delete ${q.name}`}
-                          >
-                            {deleting === q.id ? 'Deleting…' : 'Delete'}
-                          </button>
-                        </span>
+                        <RowActions
+                          testId="queue"
+                          id={q.id}
+                          name={q.name}
+                          onEdit={() => edit(q)}
+                          onDelete={() => remove(q)}
+                          busy={deleting !== null}
+                          deleting={deleting === q.id}
+                        />
                       </td>
                     ) : null}
                   </tr>

@@ -1,155 +1,107 @@
 import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import type { FieldError, Problem } from '../api/problem';
 
-interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
+interface FieldBase {
   id: string;
-  label: string;
   testId: string;
   error?: string;
   hint?: ReactNode;
+}
+
+/** What a control needs to point screen readers at its field's hint and error. */
+function controlAria(id: string, testId: string, error?: string, hint?: ReactNode) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return {
+    id,
+    name: id,
+    'data-testid': testId,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy || undefined,
+  };
+}
+
+/** Every field's frame: its class (invalid when in error), the labelled control, its hint and its error. */
+function Field({ id, testId, error, hint, className, children }: FieldBase & { className?: string; children: ReactNode }) {
+  return (
+    <div className={['field', error ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
+      {children}
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error" data-testid={`${testId}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface TextFieldProps extends FieldBase, InputHTMLAttributes<HTMLInputElement> {
+  id: string;
+  label: string;
   ref?: Ref<HTMLInputElement>;
 }
 
 /** A labelled input with its hint and its error, wired for screen readers. */
 export function TextField({ id, label, testId, error, hint, className, ref, ...input }: TextFieldProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <div className={['field', error ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
+    <Field id={id} testId={testId} error={error} hint={hint} className={className}>
       <label htmlFor={id}>{label}</label>
-      <input
-        ref={ref}
-        id={id}
-        name={id}
-        data-testid={testId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...input}
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error" data-testid={`${testId}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+      <input ref={ref} {...controlAria(id, testId, error, hint)} {...input} />
+    </Field>
   );
 }
 
-interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
+interface SelectFieldProps extends FieldBase, SelectHTMLAttributes<HTMLSelectElement> {
   id: string;
   label: string;
-  testId: string;
-  error?: string;
-  hint?: ReactNode;
   children: ReactNode;
 }
 
 /** A labelled select with its hint and its error, like {@link TextField}. */
 export function SelectField({ id, label, testId, error, hint, className, children, ...select }: SelectFieldProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <div className={['field', error ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
+    <Field id={id} testId={testId} error={error} hint={hint} className={className}>
       <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        name={id}
-        data-testid={testId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...select}
-      >
+      <select {...controlAria(id, testId, error, hint)} {...select}>
         {children}
       </select>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error" data-testid={`${testId}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </Field>
   );
 }
 
-interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+interface TextAreaFieldProps extends FieldBase, TextareaHTMLAttributes<HTMLTextAreaElement> {
   id: string;
   label: string;
-  testId: string;
-  error?: string;
-  hint?: ReactNode;
 }
 
 /** A labelled multi-line input (e.g. one entry per line), like {@link TextField}. */
 export function TextAreaField({ id, label, testId, error, hint, className, ...textarea }: TextAreaFieldProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <div className={['field', error ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
+    <Field id={id} testId={testId} error={error} hint={hint} className={className}>
       <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        name={id}
-        data-testid={testId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...textarea}
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error" data-testid={`${testId}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+      <textarea {...controlAria(id, testId, error, hint)} {...textarea} />
+    </Field>
   );
 }
 
-interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> {
+interface CheckboxFieldProps extends FieldBase, Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> {
   id: string;
   label: ReactNode;
-  testId: string;
-  error?: string;
-  hint?: ReactNode;
 }
 
 /** A labelled checkbox with its hint and its error, like {@link TextField}. */
 export function CheckboxField({ id, label, testId, error, hint, className, ...input }: CheckboxFieldProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <div className={['field', error ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
+    <Field id={id} testId={testId} error={error} hint={hint} className={className}>
       <label className="check" htmlFor={id}>
-        <input
-          type="checkbox"
-          id={id}
-          name={id}
-          data-testid={testId}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
-          {...input}
-        />
+        <input type="checkbox" {...controlAria(id, testId, error, hint)} {...input} />
         <span>{label}</span>
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error" data-testid={`${testId}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </Field>
   );
 }
 

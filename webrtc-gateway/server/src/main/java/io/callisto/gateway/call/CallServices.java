@@ -17,9 +17,4 @@ import java.time.Clock;
 public record CallServices(TelephonyDirectory directory, LiveAcd acd, InteractionService interactions,
                            ContactService contacts, AgentPhones phones, RelayEngine relay, CallRecorder records,
                            RecordingStore recordings, Clock clock, String mediaHost) {
-    /** Without recordings: no call is recorded, whatever its queue says. */
-    public CallServices(TelephonyDirectory directory, LiveAcd acd, InteractionService interactions, ContactService contacts,
-                        AgentPhones phones, RelayEngine relay, CallRecorder records, Clock clock, String mediaHost) {
-        this(directory, acd, interactions, contacts, phones, relay, records, null, clock, mediaHost);
-    }
 }

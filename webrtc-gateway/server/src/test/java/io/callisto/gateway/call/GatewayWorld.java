@@ -40,39 +40,40 @@ import java.util.Set;
 /**
  * The SIP edge over the in-memory store and ACD, as the distribution wires it over the database and the grid: one
  * tenant with a queue, a carrier trunk allowing 127.0.0.1, a number routed to the queue, and a gateway listening
- * on a free loopback port.
+ * on a free loopback port (UDP and TCP), its relay on 127.0.0.1:31000-31999. The call tests' and the robustness
+ * tests' world.
  */
-final class GatewayWorld implements AutoCloseable {
-    static final String NUMBER = "+15551230000";
-    static final String PASSWORD = "Sip-Secret-42";
-    static final int OFFER_TIMEOUT_SECONDS = 4;
-    final Clock clock = Clock.systemUTC();
-    final InMemoryStore store = new InMemoryStore();
-    final InMemoryAcd acd = new InMemoryAcd(clock);
-    final LiveAcd live = new LiveAcd(acd, store, store.tenants(), store.queues(), store.agents());
-    final InMemoryBindingStore bindings = new InMemoryBindingStore();
-    final Tenant tenant = Fixtures.tenant();
-    final Caller admin = new Caller(tenant.id(), "admin-1", Caller.Kind.USER, Set.of(Role.ADMIN));
-    final AgentService agents = new AgentService(store, store.agents(), store.users(), store.queues(), live, clock);
-    final String queueId;
-    final String trunkId;
-    final SipGateway gateway;
-    final RelayEngine relay;
-    final java.nio.file.Path dataDir = java.nio.file.Files.createTempDirectory("gateway-world-");
-    final io.callisto.core.calls.FileRecordingStore recordings = new io.callisto.core.calls.FileRecordingStore(dataDir);
+public final class GatewayWorld implements AutoCloseable {
+    public static final String NUMBER = "+15551230000";
+    public static final String PASSWORD = "Sip-Secret-42";
+    public static final int OFFER_TIMEOUT_SECONDS = 4;
+    public final Clock clock = Clock.systemUTC();
+    public final InMemoryStore store = new InMemoryStore();
+    public final InMemoryAcd acd = new InMemoryAcd(clock);
+    public final LiveAcd live = new LiveAcd(acd, store, store.tenants(), store.queues(), store.agents());
+    public final InMemoryBindingStore bindings = new InMemoryBindingStore();
+    public final Tenant tenant = Fixtures.tenant();
+    public final Caller admin = new Caller(tenant.id(), "admin-1", Caller.Kind.USER, Set.of(Role.ADMIN));
+    public final AgentService agents = new AgentService(store, store.agents(), store.users(), store.queues(), live, clock);
+    public final String queueId;
+    public final String trunkId;
+    public final SipGateway gateway;
+    public final RelayEngine relay;
+    public final java.nio.file.Path dataDir = java.nio.file.Files.createTempDirectory("gateway-world-");
+    public final io.callisto.core.calls.FileRecordingStore recordings = new io.callisto.core.calls.FileRecordingStore(dataDir);
     // The grid's timer does this in the distribution: offers time out, wrap-ups end.
     private final java.util.concurrent.ScheduledExecutorService ticker =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
 
-    GatewayWorld() throws Exception {
+    public GatewayWorld() throws Exception {
         this(SipGatewayConfig.DEFAULT_RTP_TIMEOUT);
     }
 
-    GatewayWorld(java.time.Duration rtpTimeout) throws Exception {
+    public GatewayWorld(java.time.Duration rtpTimeout) throws Exception {
         this(rtpTimeout, null);
     }
 
-    GatewayWorld(java.time.Duration rtpTimeout, java.nio.file.Path waitingMusic) throws Exception {
+    public GatewayWorld(java.time.Duration rtpTimeout, java.nio.file.Path waitingMusic) throws Exception {
         store.runInTenant(tenant.id(), () -> store.tenants().insert(tenant));
         EventRecorder recorder = new EventRecorder(store, store.interactionHistory(), store.agentStateLog());
         acd.subscribe(batch -> recorder.record(List.of(batch)));
@@ -114,12 +115,12 @@ final class GatewayWorld implements AutoCloseable {
         }
     }
 
-    TenantId id() {
+    public TenantId id() {
         return tenant.id();
     }
 
     /** An agent of the queue with a SIP username and password; returns its agent id. */
-    String agent(String sipUsername) {
+    public String agent(String sipUsername) {
         User user = Fixtures.user(tenant.id(), sipUsername + "@example.test", Role.AGENT);
         store.runInTenant(tenant.id(), () -> store.users().insert(tenant.id(), user));
         agents.create(admin, new AgentService.AgentInput(user.id().value(), null, Set.of(queueId), null, sipUsername,
@@ -127,22 +128,49 @@ final class GatewayWorld implements AutoCloseable {
         return user.id().value();
     }
 
-    void available(String agentId) {
+    public void available(String agentId) {
         live.execute(tenant.id(), new AcdCommand.SetPresence(agentId, AgentState.AVAILABLE, null));
     }
 
-    void away(String agentId) {
+    public void away(String agentId) {
         live.execute(tenant.id(), new AcdCommand.SetPresence(agentId, AgentState.AWAY, "break"));
     }
 
-    AgentState stateOf(String agentId) {
+    public AgentState stateOf(String agentId) {
         return live.snapshot(tenant.id()).agent(agentId).orElseThrow().state();
     }
 
-    List<CallRecord> callRecords() {
+    public List<CallRecord> callRecords() {
         return store.inTenant(tenant.id(), () -> store.callRecords().list(tenant.id(),
-                new io.callisto.core.calls.CallFilter(null, null, null, null), io.callisto.core.page.PageRequest.first(50))
+                new io.callisto.core.calls.CallFilter(null, null, null, null), io.callisto.core.page.PageRequest.first(200))
                 .items());
+    }
+
+    public int sipPort() {
+        return gateway.sipPort();
+    }
+
+    /** Interactions the ACD still holds (queued, offered or connected calls). */
+    public int interactions() {
+        return live.snapshot(tenant.id()).interactions().size();
+    }
+
+    /**
+     * The dialogs the SIP stack holds (JAIN-SIP's dialog table, read by reflection: SipGateway.endpoint, then
+     * SipEndpoint.stack); -1 when the fields are not there any more.
+     */
+    public int stackDialogs() {
+        try {
+            java.lang.reflect.Field endpoint = SipGateway.class.getDeclaredField("endpoint");
+            endpoint.setAccessible(true);
+            Object sip = endpoint.get(gateway);
+            java.lang.reflect.Field stack = sip.getClass().getDeclaredField("stack");
+            stack.setAccessible(true);
+            Object jainSip = stack.get(sip);
+            return ((java.util.Collection<?>) jainSip.getClass().getMethod("getDialogs").invoke(jainSip)).size();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.callisto.gateway.robust;
 
+import io.callisto.gateway.call.GatewayWorld;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -234,7 +235,7 @@ final class MalformedCases {
     }
 
     private static void sdp(List<Case> c, int gw) {
-        String number = RobustWorld.NUMBER;
+        String number = GatewayWorld.NUMBER;
         String sdp = Req.SDP;
         c.add(Case.both(SDP, "SDP: garbage", Req.of("INVITE", number, gw).sdp("this is not sdp\r\n").text(),
                 Expect.answer(400, 488)));
@@ -275,7 +276,7 @@ final class MalformedCases {
     }
 
     private static void outOfDialog(List<Case> c, int gw, String tenant) {
-        String number = RobustWorld.NUMBER;
+        String number = GatewayWorld.NUMBER;
         c.add(Case.both(DIALOG, "BYE outside a dialog", Req.of("BYE", number, gw).set("To", "<sip:" + number
                 + "@127.0.0.1>;tag=nomatch").set("CSeq", "2 BYE").text(), Expect.answer(481)));
         c.add(Case.both(DIALOG, "BYE without To tag", Req.of("BYE", number, gw).text(), Expect.answer(481)));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.callisto.core.telephony.NumberService;
 import io.callisto.core.telephony.TrunkService;
+import io.callisto.gateway.call.GatewayWorld;
 import io.callisto.gateway.robust.MalformedCases.Case;
 import io.callisto.gateway.robust.MalformedCases.Expect;
 import io.callisto.gateway.sipp.Sipp;
@@ -34,14 +35,14 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MalformedSipIT {
-    static RobustWorld world;
+    static GatewayWorld world;
     static String ann;
     static Report report;
 
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(Sipp.available(), "sipp (Debian sip-tester) is installed");
-        world = new RobustWorld();
+        world = new GatewayWorld();
         String farTrunk = new TrunkService(world.store, world.store.trunks(), world.clock).create(world.admin,
                 new TrunkService.TrunkInput("Far carrier", "CARRIER", "192.0.2.10", 5060, "UDP", null, null, false, null,
                         List.of("192.0.2.0/24"), List.of(), null, 10, true, Set.of())).id();

@@ -3,6 +3,7 @@ package io.callisto.gateway.robust;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callisto.core.acd.AgentState;
+import io.callisto.gateway.call.GatewayWorld;
 import io.callisto.gateway.sipp.RtpEndpoint;
 import io.callisto.gateway.sipp.Sipp;
 import io.callisto.gateway.sipp.SippProcess;
@@ -24,7 +25,7 @@ final class RealCall {
     }
 
     /** Places one call end to end and asserts it worked and left nothing behind; returns a one-line summary. */
-    static String works(RobustWorld world, String agentId, String label) throws InterruptedException {
+    static String works(GatewayWorld world, String agentId, String label) throws InterruptedException {
         assertNothingLeaked(world, label + ": before the call");
         int recordsBefore = world.callRecords().size();
         awaitAvailable(world, agentId, label);
@@ -32,7 +33,7 @@ final class RealCall {
         try (SippProcess phone = phone(world)) {
             world.available(agentId);
             try (SippProcess carrier = Sipp.scenario("carrier_call_bye.xml").remote("127.0.0.1", world.sipPort())
-                    .service(RobustWorld.NUMBER).set("talk_ms", 3000).rtpEndpoint(RtpEndpoint.Mode.SINK)
+                    .service(GatewayWorld.NUMBER).set("talk_ms", 3000).rtpEndpoint(RtpEndpoint.Mode.SINK)
                     .timeout(Duration.ofSeconds(60)).start()) {
                 SippResult call = carrier.await(Duration.ofSeconds(60));
                 assertThat(call.isSuccess()).as("%s: the call failed\n%s", label, call.describe()).isTrue();
@@ -56,7 +57,7 @@ final class RealCall {
     }
 
     /** No call, relay port or ACD interaction left (waiting a little for hang-ups in flight). */
-    static void assertNothingLeaked(RobustWorld world, String label) throws InterruptedException {
+    static void assertNothingLeaked(GatewayWorld world, String label) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline && !(world.gateway.calls().active() == 0 && world.relay.ports().used() == 0
                 && world.interactions() == 0)) {
@@ -67,10 +68,10 @@ final class RealCall {
         assertThat(world.live.snapshot(world.id()).interactions()).as("%s: interactions in the ACD", label).isEmpty();
     }
 
-    private static SippProcess phone(RobustWorld world) {
+    private static SippProcess phone(GatewayWorld world) {
         SippProcess phone = Sipp.scenario("agent_register.xml").remote("127.0.0.1", world.sipPort())
                 .set("user", "ann").set("domain", world.id().value()).set("calls", 1).set("unregister", "yes")
-                .auth("ann", RobustWorld.PASSWORD).authUri(world.id().value())
+                .auth("ann", GatewayWorld.PASSWORD).authUri(world.id().value())
                 .outOfCall("agent_answer_echo.xml").rtpEndpoint(RtpEndpoint.Mode.ECHO).timeout(Duration.ofSeconds(90))
                 .start();
         boolean registered = phone.awaitRegistered(Duration.ofSeconds(20));
@@ -83,7 +84,7 @@ final class RealCall {
     }
 
     /** After a call ann is in wrap-up; the queue's wrap-up is 0 s, so the ticker makes her available again. */
-    private static void awaitAvailable(RobustWorld world, String agentId, String label) throws InterruptedException {
+    private static void awaitAvailable(GatewayWorld world, String agentId, String label) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (world.stateOf(agentId) == AgentState.WRAP_UP && System.nanoTime() < deadline) {
             Thread.sleep(100);

@@ -3,6 +3,7 @@ package io.callisto.gateway.robust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.callisto.gateway.call.GatewayWorld;
 import io.callisto.gateway.sipp.Sipp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,14 +41,14 @@ class SipFloodIT {
     static final int IDLE_CONNECTIONS = 200;
     static final String IDLE_SOURCE = "127.0.0.2";
     private static final Pattern STATUS = Pattern.compile("^SIP/2\\.0 (\\d{3})");
-    static RobustWorld world;
+    static GatewayWorld world;
     static String ann;
     static Report report;
 
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(Sipp.available(), "sipp (Debian sip-tester) is installed");
-        world = new RobustWorld();
+        world = new GatewayWorld();
         ann = world.agent("ann");
         report = new Report("SipFloodIT");
     }

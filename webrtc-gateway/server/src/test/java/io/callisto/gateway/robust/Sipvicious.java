@@ -1,6 +1,7 @@
 package io.callisto.gateway.robust;
 
 import io.callisto.gateway.sipp.Ports;
+import io.callisto.gateway.sipp.SipProbe;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -131,8 +132,8 @@ final class Sipvicious {
                     left = paths.filter(p -> !p.equals(home) && !p.equals(output)).map(p -> home.relativize(p).toString())
                             .toList();
                 }
-                return new Run(List.copyOf(command), finished ? process.exitValue() : -1, !finished, text, tableRows(text),
-                        left);
+                return new Run(List.copyOf(command), finished ? process.exitValue() : -1, !finished, text,
+                        SipProbe.tableRows(text), left);
             } finally {
                 deleteTree(home);
             }
@@ -151,24 +152,5 @@ final class Sipvicious {
                 Files.deleteIfExists(p);
             }
         }
-    }
-
-    /** The body rows of the ASCII tables sipvicious prints ("| a | b |" after the "+===+" line). */
-    static List<List<String>> tableRows(String output) {
-        List<List<String>> rows = new ArrayList<>();
-        boolean body = false;
-        for (String line : output.split("\r?\n")) {
-            String trimmed = line.trim();
-            if (trimmed.startsWith("+=")) {
-                body = true;
-            } else if (trimmed.length() > 1 && trimmed.startsWith("|") && trimmed.endsWith("|")) {
-                if (body) {
-                    rows.add(Arrays.stream(trimmed.substring(1, trimmed.length() - 1).split("\\|")).map(String::trim).toList());
-                }
-            } else if (!trimmed.startsWith("+-")) {
-                body = false;
-            }
-        }
-        return rows;
     }
 }

@@ -3,6 +3,7 @@ package io.callisto.gateway.robust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.callisto.gateway.call.GatewayWorld;
 import io.callisto.gateway.sipp.Sipp;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,20 +28,20 @@ import org.junit.jupiter.api.TestMethodOrder;
 class SipviciousIT {
     static final Duration TIMEOUT = Duration.ofSeconds(120);
     static final String[] NAMES = {"ann", "agent", "admin", "1000", "bob", "root", "operator"};
-    static RobustWorld world;
+    static GatewayWorld world;
     static String ann;
     static Report report;
 
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(Sipvicious.available(), "sipvicious (svmap, svwar, svcrack) is installed");
-        world = new RobustWorld();
+        world = new GatewayWorld();
         ann = world.agent("ann");
         world.agent("1000");
         world.agent("admin");
         report = new Report("SipviciousIT");
         report.line("Gateway on 127.0.0.1:" + world.sipPort() + ", tenant (realm) " + world.id().value()
-                + "; agents with SIP accounts: ann, 1000, admin (password " + RobustWorld.PASSWORD + ").\n");
+                + "; agents with SIP accounts: ann, 1000, admin (password " + GatewayWorld.PASSWORD + ").\n");
         report.line("Versions: " + Sipvicious.version(Sipvicious.SVMAP) + ", " + Sipvicious.version(Sipvicious.SVWAR) + ", "
                 + Sipvicious.version(Sipvicious.SVCRACK) + "\n");
     }
@@ -116,7 +117,7 @@ class SipviciousIT {
     @Order(4)
     void svcrackCracksNoPassword() {
         String tenant = world.id().value();
-        Path withTheRightOne = Sipvicious.dictionary("123456", "password", "ann", RobustWorld.PASSWORD, "1000");
+        Path withTheRightOne = Sipvicious.dictionary("123456", "password", "ann", GatewayWorld.PASSWORD, "1000");
         List<Sipvicious.Run> ranges = List.of(
                 record("crack ann, 1000-1100, realm = the tenant", Sipvicious.svcrack(world.sipPort(), TIMEOUT,
                         "-vv", "-u", "ann", "-r", "1000-1100", "--domain", tenant)),
@@ -136,7 +137,7 @@ class SipviciousIT {
             assertThat(run.distinct("trying (\\d+)")).as("passwords %s tried", run.commandLine()).hasSize(101);
         }
         for (Sipvicious.Run run : confusion) {
-            assertThat(run.lines("trying " + RobustWorld.PASSWORD)).as("%s tried the real password", run.commandLine())
+            assertThat(run.lines("trying " + GatewayWorld.PASSWORD)).as("%s tried the real password", run.commandLine())
                     .isEqualTo(1);
         }
         assertThat(world.bindings.find(world.id(), "ann", java.time.Instant.now())).as("no phone of ann registered")
@@ -147,11 +148,11 @@ class SipviciousIT {
     @Test
     @Order(7)
     void svcrackWithTheRightPasswordAndRealmGetsInSoTheRunsAboveMeanSomething() {
-        Path withTheRightOne = Sipvicious.dictionary("123456", "password", RobustWorld.PASSWORD);
+        Path withTheRightOne = Sipvicious.dictionary("123456", "password", GatewayWorld.PASSWORD);
         Sipvicious.Run run = record("control: crack ann with her real password, realm = the tenant",
                 Sipvicious.svcrack(world.sipPort(), TIMEOUT, "-u", "ann", "-d", withTheRightOne.toString(),
                         "--domain", world.id().value()));
-        assertThat(run.rows()).as(run.output()).containsExactly(List.of("ann", RobustWorld.PASSWORD));
+        assertThat(run.rows()).as(run.output()).containsExactly(List.of("ann", GatewayWorld.PASSWORD));
         world.bindings.update(world.id(), "ann", java.time.Instant.now(), change -> List.of());
     }
 

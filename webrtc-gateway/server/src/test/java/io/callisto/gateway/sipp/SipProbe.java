@@ -85,7 +85,7 @@ public final class SipProbe {
     }
 
     /** The body rows of the ASCII tables sipvicious prints ("| a | b |" after the "+===+" line). */
-    static List<List<String>> tableRows(String output) {
+    public static List<List<String>> tableRows(String output) {
         List<List<String>> rows = new ArrayList<>();
         boolean body = false;
         for (String line : output.split("\r?\n")) {

@@ -75,8 +75,9 @@ final class DtlsSrtpServer extends DefaultTlsServer {
             throw new TlsFatalAlert(AlertDescription.handshake_failure, "the client offered no use_srtp");
         }
         for (int id : offered.getProtectionProfiles()) {
-            if (SrtpProfile.byId(id).isPresent()) {
-                profile = SrtpProfile.byId(id).get();
+            java.util.Optional<SrtpProfile> supported = SrtpProfile.byId(id);
+            if (supported.isPresent()) {
+                profile = supported.get();
                 return;
             }
         }

@@ -29,11 +29,6 @@ final class GuardedServerSocket extends ServerSocket {
         this.perAddress = perAddress;
     }
 
-    /** Connections open now from one address (for tests and diagnostics). */
-    int openFrom(InetAddress address) {
-        return open.getOrDefault(address, 0);
-    }
-
     @Override
     public Socket accept() throws IOException {
         while (true) {
