@@ -22,7 +22,7 @@ final class LegEvents {
         answer(cancel, leg == null ? 481 : 200, null);
         if (leg != null && !leg.isConfirmed() && leg.markEnded()) {
             endpoint.respondInDialog(leg, leg.inviteServerTransaction(), 487, "Request Terminated", null);
-            endpoint.dispatch(() -> leg.listener().onCancel(leg));
+            leg.notifyInOrder(() -> leg.listener().onCancel(leg));
         }
     }
 
@@ -71,7 +71,12 @@ final class LegEvents {
         if (status < 200) {
             if (status > 100) {
                 leg.provisionalReceived();
-                endpoint.dispatch(() -> leg.listener().onProvisional(leg, status, sdp));
+                leg.notifyInOrder(() -> {
+                    // a 180 processed behind its 200 (or after the call ended) is news to nobody
+                    if (!leg.isConfirmed() && !leg.isEnded()) {
+                        leg.listener().onProvisional(leg, status, sdp);
+                    }
+                });
             }
         } else if (status < 300) {
             endpoint.sendAck(leg.dialog(), cseq);
@@ -81,13 +86,13 @@ final class LegEvents {
                 endpoint.sendInDialog(leg, Request.BYE, null, null);
                 leg.markEnded();
             } else {
-                endpoint.dispatch(() -> leg.listener().onAnswered(leg, sdp));
+                leg.notifyInOrder(() -> leg.listener().onAnswered(leg, sdp));
             }
         } else if (leg.markEnded()) {
             String reason = response.getReasonPhrase();
             leg.challenges(IncomingRequestHeaders.values(response, status == 407 ? "Proxy-Authenticate"
                     : "WWW-Authenticate"));
-            endpoint.dispatch(() -> leg.listener().onFailed(leg, status, reason));
+            leg.notifyInOrder(() -> leg.listener().onFailed(leg, status, reason));
         }
     }
 
@@ -111,7 +116,7 @@ final class LegEvents {
     void timeout(SipLeg leg, ClientTransaction transaction) {
         if (transaction == leg.inviteClient()) {
             if (leg.markEnded()) {
-                endpoint.dispatch(() -> leg.listener().onFailed(leg, 408, "Request Timeout"));
+                leg.notifyInOrder(() -> leg.listener().onFailed(leg, 408, "Request Timeout"));
             }
             return;
         }

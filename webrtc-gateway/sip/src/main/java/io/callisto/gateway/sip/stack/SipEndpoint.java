@@ -29,6 +29,8 @@ import javax.sip.message.Response;
  */
 public final class SipEndpoint implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SipEndpoint.class.getName());
+    /** The threads each UDP listening point takes received datagrams off its queue with. */
+    private static final int RECEIVE_THREADS = 8;
     private final SipStack stack;
     private final SipProvider provider;
     private final HeaderFactory headers;
@@ -92,7 +94,7 @@ public final class SipEndpoint implements AutoCloseable {
         } catch (PeerUnavailableException | InvalidArgumentException | ObjectInUseException | TooManyListenersException
                  | javax.sip.TransportNotSupportedException | javax.sip.TransportAlreadySupportedException e) {
             if (stack != null) {
-                stack.stop();
+                StackShutdown.stop(stack, RECEIVE_THREADS);
             }
             throw new IllegalStateException("cannot listen for SIP on " + config.host() + ":" + config.port() + ": "
                     + e.getMessage(), e);
@@ -124,7 +126,7 @@ public final class SipEndpoint implements AutoCloseable {
         GuardedNetworkLayer.describe(config.tcpLimits(), p);
         p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "2000");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(RECEIVE_THREADS));
         p.setProperty("gov.nist.javax.sip.IS_BACK_TO_BACK_USER_AGENT", "true");
         p.setProperty("gov.nist.javax.sip.AUTOMATIC_DIALOG_ERROR_HANDLING", "false");
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
@@ -345,6 +347,6 @@ public final class SipEndpoint implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
-        stack.stop();
+        StackShutdown.stop(stack, RECEIVE_THREADS);
     }
 }

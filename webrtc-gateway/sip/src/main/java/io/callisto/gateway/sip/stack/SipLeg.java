@@ -30,12 +30,19 @@ public final class SipLeg {
     private volatile boolean confirmed;
     private volatile CompletableFuture<String> pendingReinvite;
     private final String localTag = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+    private final OrderedLane outcomes;
 
     SipLeg(SipEndpoint endpoint, Role role, String callId, LegListener listener) {
         this.endpoint = endpoint;
         this.role = role;
         this.callId = callId;
         this.listener = listener;
+        this.outcomes = new OrderedLane(endpoint::dispatch);
+    }
+
+    /** Hands an INVITE outcome callback to the listener after the ones handed in before it. */
+    void notifyInOrder(Runnable callback) {
+        outcomes.submit(callback);
     }
 
     public Role role() {

@@ -45,6 +45,29 @@ class SipEndpointTest {
         endpoint.close();
     }
 
+    /**
+     * Closing straight after starting used to race the UDP receiver's start-up (a ConcurrentModificationException
+     * out of the stack's stop, with its receive threads left running).
+     */
+    @Test
+    void anEndpointClosedStraightAfterItStartsStopsCleanlyWithNoReceiveThreadsLeft() throws Exception {
+        for (int attempt = 0; attempt < 4; attempt++) {
+            int other = freePort();
+            String name = "quick-" + other;
+            SipEndpoint.start(SipStackConfig.of(name, "127.0.0.1", other), request -> { }).close();
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (receiveThreads(name) > 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(receiveThreads(name)).as("receive threads of " + name + " still alive").isZero();
+        }
+    }
+
+    private static long receiveThreads(String stackName) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith(stackName + "-UDPMessageChannelThread")).count();
+    }
+
     static String options(int port, String callId, int localPort) {
         return "OPTIONS sip:probe@127.0.0.1:" + port + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + localPort + ";branch=z9hG4bK" + callId + "\r\n"
