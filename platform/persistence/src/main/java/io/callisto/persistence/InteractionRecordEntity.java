@@ -77,6 +77,11 @@ class InteractionRecordEntity {
         transfers = r.transfers();
     }
 
+    void disposition(String newDisposition, String newNotes) {
+        disposition = newDisposition;
+        notes = newNotes;
+    }
+
     InteractionRecord toRecord() {
         return new InteractionRecord(interactionId, channel, queueId, agentId, finalState, fromAddress, subject, priority,
                 createdAt, connectedAt, endedAt, disposition, notes, contactId, transfers);

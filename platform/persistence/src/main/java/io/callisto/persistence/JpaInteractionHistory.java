@@ -62,6 +62,24 @@ final class JpaInteractionHistory implements InteractionHistory {
     }
 
     @Override
+    public void recordDispositions(TenantId tenant, List<InteractionRecord> records) {
+        tx.tenant(tenant, em -> {
+            for (InteractionRecord r : records) {
+                InteractionRecordEntity stored = em.find(InteractionRecordEntity.class, r.interactionId());
+                if (stored != null) {
+                    stored.disposition(r.disposition(), r.notes());
+                }
+            }
+            try {
+                em.flush();
+            } catch (PersistenceException e) {
+                throw Violations.translate(e);
+            }
+            return null;
+        });
+    }
+
+    @Override
     public Optional<InteractionRecord> find(TenantId tenant, String interactionId) {
         return tx.tenant(tenant, em -> Optional.ofNullable(em.find(InteractionRecordEntity.class, interactionId))
                 .map(InteractionRecordEntity::toRecord));

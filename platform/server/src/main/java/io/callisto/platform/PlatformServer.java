@@ -48,6 +48,18 @@ public final class PlatformServer {
     /** With the events WebSocket at {@code /api/v1/events}, fed by the hub (null: no events endpoint). */
     public static PlatformServer start(PlatformConfig config, PlatformServices services, List<ApiService> extra,
                                        List<HealthProbe> probes, io.callisto.platform.events.EventsHub events) {
+        return start(config, services, extra, probes, events, Map.of());
+    }
+
+    /**
+     * With further WebSocket endpoints from the composition root (the softphone's signalling), by path; their
+     * plain-HTTP fallbacks and documentation come as {@code extra} services. The server has one WebSocket routing
+     * (a second would replace the first), so they join the events endpoint's.
+     */
+    public static PlatformServer start(PlatformConfig config, PlatformServices services, List<ApiService> extra,
+                                       List<HealthProbe> probes, io.callisto.platform.events.EventsHub events,
+                                       Map<String, java.util.function.Supplier<? extends io.helidon.websocket.WsListener>>
+                                               sockets) {
         JsonBodies bodies = new JsonBodies(config.maxJsonBytes());
         List<ApiService> apis = new ArrayList<>(List.of(
                 new SignupApi(services.signups(), bodies),
@@ -85,8 +97,12 @@ public final class PlatformServer {
                 .directHandlers(ProblemDirectHandler.handlers())
                 .addFeature(Observability.feature(probes))
                 .routing(routing -> routes(routing, router, webApp));
-        if (events != null) {
-            builder.addRouting(io.callisto.platform.events.EventsApi.socketRouting(events, services.auth()::authenticate));
+        if (events != null || !sockets.isEmpty()) {
+            io.helidon.webserver.websocket.WsRouting.Builder ws = events != null
+                    ? io.callisto.platform.events.EventsApi.socketRouting(events, services.auth()::authenticate)
+                    : io.helidon.webserver.websocket.WsRouting.builder();
+            sockets.forEach((path, listeners) -> ws.endpoint(path, () -> listeners.get()));
+            builder.addRouting(ws);
         }
         WebServer server = builder.build()
                 .start();

@@ -161,9 +161,18 @@ public final class AcdEngine {
         return route(acd, outcome);
     }
 
+    /**
+     * The connected agent completes the interaction (into the queue's wrap-up). An interaction that has already
+     * ended (the caller hung up) is completed by its agent afterwards: that records its disposition and notes and
+     * ends the agent's wrap-up. See {@link Lifecycle#disposition}.
+     */
     public static List<AcdEvent> complete(TenantAcd acd, String interactionId, String agentId, String disposition,
                                           String notes, Instant now) {
-        return route(acd, Lifecycle.complete(acd, interactionId, agentId, disposition, notes, new Outcome(now)));
+        Outcome outcome = new Outcome(now);
+        if (acd.interaction(interactionId).isEmpty()) {
+            return route(acd, Lifecycle.disposition(acd, interactionId, agentId, disposition, notes, outcome));
+        }
+        return route(acd, Lifecycle.complete(acd, interactionId, agentId, disposition, notes, outcome));
     }
 
     /**

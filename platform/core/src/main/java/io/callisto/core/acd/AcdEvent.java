@@ -42,4 +42,11 @@ public sealed interface AcdEvent extends Serializable {
     /** An interaction ended, COMPLETED or ABANDONED: what reports keep. */
     record Ended(InteractionRecord record, Instant at) implements AcdEvent {
     }
+
+    /**
+     * The agent recorded the disposition and notes of an interaction that had ended without them (a call the caller
+     * hung up, completed by the gateway), during its wrap-up: the finished record as it now stands.
+     */
+    record Dispositioned(InteractionRecord record, Instant at) implements AcdEvent {
+    }
 }

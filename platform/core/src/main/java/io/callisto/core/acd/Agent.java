@@ -19,6 +19,8 @@ public final class Agent {
     private Instant stateSince;
     private Instant idleSince;
     private long handled;
+    /** The agent's last finished interaction while it still has no disposition (a call the caller hung up). */
+    private InteractionRecord awaitingDisposition;
 
     /** One interaction on this agent's desk. */
     record Assignment(String interactionId, Channel channel, Stage stage) {
@@ -156,6 +158,26 @@ public final class Agent {
         }
     }
 
+    /** What the agent ended last, until they record its disposition or end another one. */
+    void lastEnded(InteractionRecord record) {
+        awaitingDisposition = record.disposition() == null && record.notes() == null ? record : null;
+    }
+
+    /** The agent's just-ended interaction with this id that still has no disposition. */
+    public java.util.Optional<InteractionRecord> awaitingDisposition(String interactionId) {
+        return awaitingDisposition != null && awaitingDisposition.interactionId().equals(interactionId)
+                ? java.util.Optional.of(awaitingDisposition) : java.util.Optional.empty();
+    }
+
+    void dispositionRecorded() {
+        awaitingDisposition = null;
+    }
+
+    /** Whether the agent's wrap-up time is running. */
+    boolean inWrapUp() {
+        return wrapUpUntil != null;
+    }
+
     void endWrapUp(Instant now) {
         wrapUpUntil = null;
         if (!hasWork()) {
@@ -177,9 +199,14 @@ public final class Agent {
         Wire.instant(out, stateSince);
         Wire.instant(out, idleSince);
         out.writeLong(handled);
+        out.writeBoolean(awaitingDisposition != null);
+        if (awaitingDisposition != null) {
+            EventBatchCodec.record(out, awaitingDisposition);
+        }
     }
 
-    static Agent readFrom(java.io.DataInput in) throws java.io.IOException {
+    /** Reads the layout of {@code version} (the state's leading byte): version 4 added the awaited disposition. */
+    static Agent readFrom(java.io.DataInput in, int version) throws java.io.IOException {
         Agent agent = new Agent(TenantAcdCodec.profile(in), null);
         agent.presence = Wire.enumValue(in, AgentState.class);
         agent.awayReason = Wire.string(in);
@@ -191,6 +218,9 @@ public final class Agent {
         agent.stateSince = Wire.instant(in);
         agent.idleSince = Wire.instant(in);
         agent.handled = in.readLong();
+        if (version >= 4 && in.readBoolean()) {
+            agent.awaitingDisposition = EventBatchCodec.record(in);
+        }
         return agent;
     }
 

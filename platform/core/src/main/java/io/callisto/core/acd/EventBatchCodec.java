@@ -22,6 +22,7 @@ final class EventBatchCodec {
     private static final int OVERFLOWED = 6;
     private static final int TRANSFERRED = 7;
     private static final int ENDED = 8;
+    private static final int DISPOSITIONED = 9;
 
     private EventBatchCodec() {
     }
@@ -91,6 +92,10 @@ final class EventBatchCodec {
                 out.writeByte(ENDED);
                 record(out, e.record());
             }
+            case AcdEvent.Dispositioned e -> {
+                out.writeByte(DISPOSITIONED);
+                record(out, e.record());
+            }
         }
         Wire.instant(out, event.at());
     }
@@ -120,6 +125,10 @@ final class EventBatchCodec {
             case ENDED -> {
                 InteractionRecord record = record(in);
                 yield new AcdEvent.Ended(record, Wire.instant(in));
+            }
+            case DISPOSITIONED -> {
+                InteractionRecord record = record(in);
+                yield new AcdEvent.Dispositioned(record, Wire.instant(in));
             }
             default -> throw new IllegalStateException("unknown event type " + type);
         };
@@ -154,7 +163,7 @@ final class EventBatchCodec {
                 Wire.instant(in));
     }
 
-    private static void record(DataOutput out, InteractionRecord r) throws IOException {
+    static void record(DataOutput out, InteractionRecord r) throws IOException {
         strings(out, r.interactionId());
         Wire.enumValue(out, r.channel());
         strings(out, r.queueId(), r.agentId());
@@ -168,7 +177,7 @@ final class EventBatchCodec {
         out.writeInt(r.transfers());
     }
 
-    private static InteractionRecord record(DataInput in) throws IOException {
+    static InteractionRecord record(DataInput in) throws IOException {
         return new InteractionRecord(Wire.string(in), Wire.enumValue(in, Channel.class), Wire.string(in), Wire.string(in),
                 Wire.enumValue(in, InteractionState.class), Wire.string(in), Wire.string(in), in.readInt(),
                 Wire.instant(in), Wire.instant(in), Wire.instant(in), Wire.string(in), Wire.string(in), Wire.string(in),

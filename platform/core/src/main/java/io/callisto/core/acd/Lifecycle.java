@@ -17,9 +17,7 @@ final class Lifecycle {
         if (interaction.state() != InteractionState.CONNECTED || !agentId.equals(interaction.agentId())) {
             throw Errors.conflict("not-connected", "only the agent connected to this interaction can complete it");
         }
-        if ((disposition != null && disposition.length() > 100) || (notes != null && notes.length() > MAX_TEXT)) {
-            throw Errors.invalid("text-too-long", "disposition is at most 100 and notes at most 4000 characters");
-        }
+        requireShortTexts(disposition, notes);
         Agent agent = AcdEngine.requireAgent(acd, agentId);
         Instant now = outcome.now();
         outcome.touch(agent, "completed");
@@ -28,11 +26,44 @@ final class Lifecycle {
         int wrapUp = queue == null ? 0 : queue.wrapUpSeconds();
         agent.completed(wrapUp > 0 ? now.plusSeconds(wrapUp) : null, now);
         InteractionRecord record = end(acd, interaction, InteractionState.COMPLETED, disposition, notes, now);
+        agent.lastEnded(record);
         if (queue != null) {
             acd.stats(queue.id()).recordCompleted(record.handleMillis());
         }
         outcome.add(new AcdEvent.Ended(record, now));
         return outcome;
+    }
+
+    /**
+     * The agent completes, during wrap-up, an interaction that ended without a disposition: it records the
+     * disposition and notes given (if any) on the finished record and ends the wrap-up. Only the agent's last ended
+     * interaction, and only once; anything else is not theirs to complete (404) or not connected (409).
+     */
+    static Outcome disposition(TenantAcd acd, String interactionId, String agentId, String disposition, String notes,
+                               Outcome outcome) {
+        Agent agent = acd.agent(agentId).orElseThrow(() -> Errors.notFound("interaction"));
+        InteractionRecord ended = agent.awaitingDisposition(interactionId).orElseThrow(() -> Errors.conflict(
+                "not-connected", "only the agent connected to this interaction can complete it"));
+        requireShortTexts(disposition, notes);
+        agent.dispositionRecorded();
+        if (disposition != null || notes != null) {
+            InteractionRecord record = new InteractionRecord(ended.interactionId(), ended.channel(), ended.queueId(),
+                    ended.agentId(), ended.finalState(), ended.from(), ended.subject(), ended.priority(),
+                    ended.createdAt(), ended.connectedAt(), ended.endedAt(), disposition, notes, ended.contactId(),
+                    ended.transfers());
+            outcome.add(new AcdEvent.Dispositioned(record, outcome.now()));
+        }
+        if (agent.inWrapUp()) {
+            outcome.touch(agent, "wrap-up-done");
+            agent.endWrapUp(outcome.now());
+        }
+        return outcome;
+    }
+
+    private static void requireShortTexts(String disposition, String notes) {
+        if ((disposition != null && disposition.length() > 100) || (notes != null && notes.length() > MAX_TEXT)) {
+            throw Errors.invalid("text-too-long", "disposition is at most 100 and notes at most 4000 characters");
+        }
     }
 
     static Outcome transfer(TenantAcd acd, String interactionId, String agentId, String toQueueId, String toAgentId,

@@ -179,7 +179,7 @@ public final class TenantAcd {
             acd.queues.put(q.id(), q);
         }
         for (int n = in.readInt(), i = 0; i < n; i++) {
-            Agent a = Agent.readFrom(in);
+            Agent a = Agent.readFrom(in, version);
             acd.agents.put(a.id(), a);
         }
         for (int n = in.readInt(), i = 0; i < n; i++) {

@@ -17,9 +17,10 @@ import java.util.Map;
  * descriptors. A version byte leads, so that a later layout can still read this one.
  * Version 3 added a queue's {@code recordCalls} after its other fields; version 2 (without it) is still read, as
  * a queue that does not record, so the state a running grid stored before the upgrade stays readable.
+ * Version 4 added, after an agent's other fields, their last ended interaction still awaiting its disposition.
  */
 final class TenantAcdCodec {
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     /** The oldest layout still read. */
     static final int OLDEST_READABLE = 2;
 

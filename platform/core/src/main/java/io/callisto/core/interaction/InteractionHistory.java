@@ -14,6 +14,12 @@ public interface InteractionHistory {
 
     Optional<InteractionRecord> find(TenantId tenant, String interactionId);
 
+    /**
+     * Sets the disposition and notes of stored finished interactions (what their agent recorded during wrap-up); a
+     * record of an interaction not stored is skipped, and applying the same one twice changes nothing more.
+     */
+    void recordDispositions(TenantId tenant, List<InteractionRecord> records);
+
     /** Newest first (by end time); the cursor is opaque. Every filter field is optional. */
     Page<InteractionRecord> list(TenantId tenant, HistoryFilter filter, PageRequest page);
 

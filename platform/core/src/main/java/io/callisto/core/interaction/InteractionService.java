@@ -116,7 +116,9 @@ public final class InteractionService {
 
     public InteractionView get(Caller caller, String id) {
         TenantId tenant = caller.tenantId();
-        InteractionView view = live(acd.snapshot(tenant), id).or(() -> history(tenant, id))
+        TenantAcd state = acd.snapshot(tenant);
+        InteractionView view = live(state, id).or(() -> history(tenant, id))
+                .or(() -> awaitingDisposition(state, caller, id))
                 .orElseThrow(() -> Errors.notFound("interaction"));
         boolean mine = caller.principalId().equals(view.agentId()) || view.offeredTo().contains(caller.principalId());
         if (!mine && !caller.hasAnyRole(Role.ADMIN, Role.SUPERVISOR)) {
@@ -163,20 +165,36 @@ public final class InteractionService {
 
     private InteractionView act(Caller caller, String id, java.util.function.Function<String, AcdCommand> command) {
         TenantId tenant = caller.tenantId();
-        get(caller, id);
+        InteractionView before = get(caller, id);
         if (caller.kind() != Caller.Kind.USER) {
             throw Errors.forbidden("agent-required", "only the agent the interaction is offered or connected to may");
         }
         List<io.callisto.core.acd.AcdEvent> events = acd.execute(tenant, command.apply(caller.principalId()));
         // A finished interaction reaches the history a moment later (the report writer): answer from the event.
         Optional<InteractionView> ended = events.stream()
-                .filter(io.callisto.core.acd.AcdEvent.Ended.class::isInstance)
-                .map(e -> ((io.callisto.core.acd.AcdEvent.Ended) e).record())
+                .map(InteractionService::finishedRecord)
+                .flatMap(Optional::stream)
                 .filter(r -> r.interactionId().equals(id))
                 .map(InteractionView::finished)
                 .findFirst();
-        return ended.or(() -> live(acd.snapshot(tenant), id)).or(() -> history(tenant, id))
-                .orElseThrow(() -> Errors.notFound("interaction"));
+        // a wrap-up completed without a disposition changes nothing on the record: it stands as it was
+        return ended.or(() -> live(acd.snapshot(tenant), id)).or(() -> history(tenant, id)).orElse(before);
+    }
+
+    private static Optional<io.callisto.core.acd.InteractionRecord> finishedRecord(io.callisto.core.acd.AcdEvent e) {
+        return switch (e) {
+            case io.callisto.core.acd.AcdEvent.Ended ended -> Optional.of(ended.record());
+            case io.callisto.core.acd.AcdEvent.Dispositioned d -> Optional.of(d.record());
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * The caller's own just-ended interaction still awaiting its disposition, as the ACD holds it: the history
+     * may not have it yet (the report writer stores it a moment after the end).
+     */
+    private static Optional<InteractionView> awaitingDisposition(TenantAcd state, Caller caller, String id) {
+        return state.agent(caller.principalId()).flatMap(a -> a.awaitingDisposition(id)).map(InteractionView::finished);
     }
 
     private static Optional<InteractionView> live(TenantAcd state, String id) {

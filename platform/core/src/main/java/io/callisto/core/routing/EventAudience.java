@@ -29,6 +29,7 @@ public final class EventAudience {
             case AcdEvent.Connected e -> me.equals(e.agentId());
             case AcdEvent.Transferred e -> me.equals(e.fromAgentId()) || me.equals(e.toAgentId());
             case AcdEvent.Ended e -> me.equals(e.record().agentId());
+            case AcdEvent.Dispositioned e -> me.equals(e.record().agentId());
             case AcdEvent.Queued e -> false;
             case AcdEvent.Overflowed e -> false;
         };

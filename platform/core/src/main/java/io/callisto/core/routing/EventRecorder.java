@@ -50,33 +50,43 @@ public final class EventRecorder {
 
     private void recordTenant(TenantId tenant, List<EventBatch> batches) {
         List<InteractionRecord> records = new ArrayList<>();
+        List<InteractionRecord> dispositions = new ArrayList<>();
         List<AgentStateChange> changes = new ArrayList<>();
         for (EventBatch batch : batches) {
             for (int i = 0; i < batch.events().size(); i++) {
                 AcdEvent event = batch.events().get(i);
                 if (event instanceof AcdEvent.Ended ended) {
                     records.add(ended.record());
+                } else if (event instanceof AcdEvent.Dispositioned d) {
+                    dispositions.add(d.record());
                 } else if (event instanceof AcdEvent.AgentStateChanged c) {
                     changes.add(new AgentStateChange(batch.sequence(), i, c.agentId(), c.from(), c.to(), c.reason(),
                             c.at()));
                 }
             }
         }
-        if (records.isEmpty() && changes.isEmpty()) {
+        if (records.isEmpty() && dispositions.isEmpty() && changes.isEmpty()) {
             return;
         }
+        Work work = new Work(records, dispositions, changes);
         try {
-            store(tenant, records, changes);
+            store(tenant, work);
         } catch (io.callisto.core.error.CallistoException e) {
             if (e.kind() != io.callisto.core.error.ErrorKind.CONFLICT) {
                 throw e;
             }
             // another writer stored some of these between our check and our insert: this time they are skipped
-            store(tenant, records, changes);
+            store(tenant, work);
         }
     }
 
-    private void store(TenantId tenant, List<InteractionRecord> records, List<AgentStateChange> changes) {
+    /** A tenant's share of the batches: dispositions apply after the records (the same batch may end and wrap up). */
+    private record Work(List<InteractionRecord> records, List<InteractionRecord> dispositions,
+                        List<AgentStateChange> changes) {
+    }
+
+    private void store(TenantId tenant, Work work) {
+        List<InteractionRecord> records = work.records();
         tx.runInTenant(tenant, () -> {
             if (!records.isEmpty()) {
                 history.recordAll(tenant, records);
@@ -88,8 +98,11 @@ public final class EventRecorder {
                     }
                 }
             }
-            if (!changes.isEmpty()) {
-                stateLog.appendAll(tenant, changes);
+            if (!work.dispositions().isEmpty()) {
+                history.recordDispositions(tenant, work.dispositions());
+            }
+            if (!work.changes().isEmpty()) {
+                stateLog.appendAll(tenant, work.changes());
             }
         });
     }
@@ -97,7 +110,8 @@ public final class EventRecorder {
     /** Whether a batch holds anything this recorder stores (the outbox keeps only those). */
     public static boolean isRecorded(EventBatch batch) {
         for (AcdEvent e : batch.events()) {
-            if (e instanceof AcdEvent.Ended || e instanceof AcdEvent.AgentStateChanged) {
+            if (e instanceof AcdEvent.Ended || e instanceof AcdEvent.Dispositioned
+                    || e instanceof AcdEvent.AgentStateChanged) {
                 return true;
             }
         }

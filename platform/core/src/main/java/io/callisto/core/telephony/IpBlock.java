@@ -89,7 +89,11 @@ public record IpBlock(byte[] address, int prefix) {
 
     @Override
     public String toString() {
-        return "IpBlock[" + Arrays.toString(address) + "/" + prefix + "]";
+        try {
+            return java.net.InetAddress.getByAddress(address).getHostAddress() + "/" + prefix; // CIDR, as configured
+        } catch (java.net.UnknownHostException e) {
+            return Arrays.toString(address) + "/" + prefix; // cannot happen: the length was checked on creation
+        }
     }
 
     /** A decimal 0..max without sign or leading zeros, or -1. */

@@ -83,6 +83,24 @@ class TenantAcdCodecTest {
     }
 
     @Test
+    void anAgentsEndedInteractionAwaitingItsDispositionSurvivesTheCompactForm() {
+        TenantAcd acd = new TenantAcd(new TenantId("twrap"), 1);
+        AcdEngine.configureQueue(acd, QueueConfig.simple("q", RoutingStrategy.LONGEST_IDLE), T0);
+        AcdEngine.upsertAgent(acd, new AgentProfile("ann", Skills.NONE, Set.of("q"), Map.of()), T0);
+        AcdEngine.setPresence(acd, "ann", AgentState.AVAILABLE, null, T0);
+        AcdEngine.enqueue(acd, new NewInteraction("c1", Channel.VOICE, "q", 0, null, "+15550001", null, null), T0);
+        AcdEngine.accept(acd, "c1", "ann", T0.plusSeconds(1));
+        AcdEngine.complete(acd, "c1", "ann", null, null, T0.plusSeconds(9));
+
+        TenantAcd copy = TenantAcd.fromBytes(acd.toBytes());
+
+        InteractionRecord awaited = acd.agent("ann").orElseThrow().awaitingDisposition("c1").orElseThrow();
+        assertThat(copy.agent("ann").orElseThrow().awaitingDisposition("c1")).contains(awaited);
+        assertThat(awaited.from()).isEqualTo("+15550001");
+        assertThat(copy.toBytes()).isEqualTo(acd.toBytes());
+    }
+
+    @Test
     void whetherAQueueRecordsItsCallsSurvivesTheCompactFormEitherWay() {
         for (boolean record : new boolean[] {true, false}) {
             TenantAcd acd = new TenantAcd(new TenantId("trec"), 1);
@@ -119,10 +137,12 @@ class TenantAcdCodecTest {
         assertThat(c1.from()).isEqualTo("+34600123456");
         assertThat(c1.connectedAt()).isEqualTo(Instant.parse("2026-11-22T10:00:02Z"));
         assertThat(acd.stats("a").answered()).isEqualTo(1);
-        // written again it takes the current layout: one flag more per queue, and it reads back the same
+        assertThat(acd.agent("ann").orElseThrow().awaitingDisposition("c1")).isEmpty();
+        // written again it takes the current layout: one flag more per queue and one per agent (no disposition
+        // awaited), and it reads back the same
         byte[] rewritten = acd.toBytes();
         assertThat(rewritten[0]).isEqualTo((byte) TenantAcdCodec.VERSION);
-        assertThat(rewritten).hasSize(stored.length + acd.queues().size());
+        assertThat(rewritten).hasSize(stored.length + acd.queues().size() + acd.agents().size());
         assertThat(TenantAcd.fromBytes(rewritten).toBytes()).isEqualTo(rewritten);
     }
 
@@ -151,7 +171,8 @@ class TenantAcdCodecTest {
                 new AcdEvent.Connected("c1", "ann", "a", 1234, T0),
                 new AcdEvent.Overflowed("c1", "a", "b", T0),
                 new AcdEvent.Transferred("c1", "ann", "b", null, T0),
-                new AcdEvent.Ended(record, T0));
+                new AcdEvent.Ended(record, T0),
+                new AcdEvent.Dispositioned(record, T0.plusSeconds(30)));
         EventBatch batch = new EventBatch(new TenantId("tcodec"), 42, events);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {

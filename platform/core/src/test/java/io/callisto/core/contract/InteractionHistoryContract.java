@@ -256,6 +256,31 @@ public abstract class InteractionHistoryContract {
     }
 
     @Test
+    void aDispositionRecordedAfterTheEndUpdatesOnlyThatRecordOfThatTenant() {
+        InteractionRecord hungUp = withDisposition(AcdFixtures.completed("i-1", "u-ann", "q-sales", "c-1", T0), null, null);
+        InteractionRecord other = AcdFixtures.completed("i-2", "u-ann", "q-sales", "c-1", T0.plusSeconds(1));
+        record(a, hungUp, other);
+        record(b, hungUp);
+
+        InteractionRecord wrapped = withDisposition(hungUp, "sale", "Wants the yearly plan; call back in May");
+        fx.transactions().runInTenant(a, () -> history().recordDispositions(a, List.of(wrapped,
+                withDisposition(AcdFixtures.completed("i-unknown", "u-ann", "q-sales", null, T0), "x", null))));
+        fx.transactions().runInTenant(a, () -> history().recordDispositions(a, List.of(wrapped)));
+
+        assertThat(history().find(a, "i-1")).contains(wrapped);
+        assertThat(history().find(a, "i-2")).contains(other);
+        assertThat(history().find(b, "i-1")).contains(hungUp);
+        assertThat(history().find(a, "i-unknown")).isEmpty();
+        assertThat(list(a, HistoryFilter.ALL)).containsExactly(other, wrapped);
+    }
+
+    private static InteractionRecord withDisposition(InteractionRecord r, String disposition, String notes) {
+        return new InteractionRecord(r.interactionId(), r.channel(), r.queueId(), r.agentId(), r.finalState(), r.from(),
+                r.subject(), r.priority(), r.createdAt(), r.connectedAt(), r.endedAt(), disposition, notes,
+                r.contactId(), r.transfers());
+    }
+
+    @Test
     void aFailedUnitOfWorkLeavesNothingBehind() {
         assertThatThrownBy(() -> fx.transactions().runInTenant(a, () -> {
             history().recordAll(a, List.of(AcdFixtures.completed("i-1", "u-ann", "q-sales", null, T0)));

@@ -268,6 +268,55 @@ class RoutingServicesTest {
     }
 
     @Test
+    void aCallTheCallerHungUpIsCompletedByItsAgentDuringWrapUpWithADispositionThatIsStored() {
+        String q = w.queues.create(w.admin, new QueueService.QueueInput("Wrap", "LONGEST_IDLE", null, null, null, null,
+                false, 120, null, null, null, null, null)).id();
+        Caller ann = w.agent("ann@example.test", q);
+        Caller bob = w.agent("bob@example.test", q);
+        w.states.set(ann, ann.principalId(), "AVAILABLE", null);
+        InteractionView task = w.interactions.create(w.admin, task(q, "+15550001"));
+        w.interactions.accept(ann, task.id());
+        // what the gateway does when the caller hangs up: it completes the call with nothing to say about it
+        w.live.execute(w.id(), new AcdCommand.Complete(task.id(), ann.principalId(), null, null));
+        assertThat(w.live.snapshot(w.id()).agent(ann.principalId()).orElseThrow().state())
+                .isEqualTo(AgentState.WRAP_UP);
+
+        assertFails(() -> w.interactions.complete(bob, task.id(), "sale", null), ErrorKind.NOT_FOUND, "not-found");
+        InteractionView done = w.interactions.complete(ann, task.id(), "sale", "wants the yearly plan");
+
+        assertThat(done.state()).isEqualTo(InteractionState.COMPLETED);
+        assertThat(done.disposition()).isEqualTo("sale");
+        assertThat(done.notes()).isEqualTo("wants the yearly plan");
+        var stored = w.store.interactionHistory().find(w.id(), task.id()).orElseThrow();
+        assertThat(stored.disposition()).isEqualTo("sale");
+        assertThat(stored.notes()).isEqualTo("wants the yearly plan");
+        assertThat(w.live.snapshot(w.id()).agent(ann.principalId()).orElseThrow().state())
+                .isEqualTo(AgentState.AVAILABLE);
+        assertFails(() -> w.interactions.complete(ann, task.id(), "again", null), ErrorKind.CONFLICT, "not-connected");
+        assertThat(w.interactions.get(ann, task.id()).disposition()).isEqualTo("sale");
+    }
+
+    @Test
+    void theAgentCompletesTheEndedCallEvenBeforeTheHistoryHasIt() {
+        String q = w.queues.create(w.admin, new QueueService.QueueInput("Wrap", "LONGEST_IDLE", null, null, null, null,
+                false, 120, null, null, null, null, null)).id();
+        Caller ann = w.agent("ann@example.test", q);
+        w.states.set(ann, ann.principalId(), "AVAILABLE", null);
+        InteractionView task = w.interactions.create(w.admin, task(q, null));
+        w.interactions.accept(ann, task.id());
+        w.live.execute(w.id(), new AcdCommand.Complete(task.id(), ann.principalId(), null, null));
+        InteractionService behind = new InteractionService(w.store, w.live, nothingStored(), w.contacts);
+
+        assertThat(behind.get(ann, task.id()).state()).isEqualTo(InteractionState.COMPLETED);
+        InteractionView skipped = behind.complete(ann, task.id(), null, null);
+
+        assertThat(skipped.id()).isEqualTo(task.id());
+        assertThat(skipped.disposition()).isNull();
+        assertThat(w.live.snapshot(w.id()).agent(ann.principalId()).orElseThrow().state())
+                .isEqualTo(AgentState.AVAILABLE);
+    }
+
+    @Test
     void tasksAreValidatedAndVoiceComesOnlyFromTheGateway() {
         String q = w.queue("Q", "LONGEST_IDLE");
         assertThat(invalidFields(() -> w.interactions.create(w.admin, new InteractionService.NewTask("VOICE", q, 200, null,
@@ -386,9 +435,23 @@ class RoutingServicesTest {
                     live.execute(w.id(), new AcdCommand.Complete(o.interactionId(), o.agentId(), null, null));
                 }));
         live.execute(w.id(), new AcdCommand.SetPresence(ann.principalId(), AgentState.AVAILABLE, null));
-        InteractionService service = new InteractionService(w.store, live, new InteractionHistory() {
+        InteractionService service = new InteractionService(w.store, live, nothingStored(), w.contacts);
+        InteractionView created = service.create(w.admin, task(q, null));
+        assertThat(live.snapshot(w.id()).interaction(created.id())).as("already finished").isEmpty();
+        assertThat(created.state()).isEqualTo(InteractionState.ROUTED);
+        assertThat(created.offeredTo()).containsExactly(ann.principalId());
+        assertThat(created.createdAt()).isNotNull();
+    }
+
+    /** A history that stores nothing: one that has not caught up with the ACD yet. */
+    private static InteractionHistory nothingStored() {
+        return new InteractionHistory() {
             @Override
             public void recordAll(io.callisto.core.ids.TenantId tenant, List<io.callisto.core.acd.InteractionRecord> r) {
+            }
+
+            @Override
+            public void recordDispositions(io.callisto.core.ids.TenantId t, List<io.callisto.core.acd.InteractionRecord> r) {
             }
 
             @Override
@@ -401,12 +464,7 @@ class RoutingServicesTest {
                     HistoryFilter f, PageRequest p) {
                 return new io.callisto.core.page.Page<>(List.of(), null);
             }
-        }, w.contacts);
-        InteractionView created = service.create(w.admin, task(q, null));
-        assertThat(live.snapshot(w.id()).interaction(created.id())).as("already finished").isEmpty();
-        assertThat(created.state()).isEqualTo(InteractionState.ROUTED);
-        assertThat(created.offeredTo()).containsExactly(ann.principalId());
-        assertThat(created.createdAt()).isNotNull();
+        };
     }
 
     private static InteractionService.NewTask task(String queueId, String from) {

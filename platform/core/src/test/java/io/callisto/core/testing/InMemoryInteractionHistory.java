@@ -41,6 +41,22 @@ public final class InMemoryInteractionHistory implements InteractionHistory {
     }
 
     @Override
+    public void recordDispositions(TenantId tenant, List<InteractionRecord> records) {
+        store.access(tenant, () -> {
+            records.forEach(r -> store.interactions.computeIfPresent(new Owned(tenant, r.interactionId()),
+                    (key, stored) -> withDisposition(stored, r)));
+            return null;
+        });
+    }
+
+    private static InteractionRecord withDisposition(InteractionRecord stored, InteractionRecord update) {
+        return new InteractionRecord(stored.interactionId(), stored.channel(), stored.queueId(), stored.agentId(),
+                stored.finalState(), stored.from(), stored.subject(), stored.priority(), stored.createdAt(),
+                stored.connectedAt(), stored.endedAt(), update.disposition(), update.notes(), stored.contactId(),
+                stored.transfers());
+    }
+
+    @Override
     public Optional<InteractionRecord> find(TenantId tenant, String interactionId) {
         return store.access(tenant, () -> Optional.ofNullable(store.interactions.get(new Owned(tenant, interactionId))));
     }

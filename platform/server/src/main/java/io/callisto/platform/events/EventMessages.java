@@ -37,6 +37,7 @@ final class EventMessages {
             case AcdEvent.Overflowed e -> "interaction.overflowed";
             case AcdEvent.Transferred e -> "interaction.transferred";
             case AcdEvent.Ended e -> "interaction.ended";
+            case AcdEvent.Dispositioned e -> "interaction.dispositioned";
         };
     }
 
@@ -84,6 +85,7 @@ final class EventMessages {
                 d.put("toAgentId", e.toAgentId());
             }
             case AcdEvent.Ended e -> d.put("interaction", ended(e.record()));
+            case AcdEvent.Dispositioned e -> d.put("interaction", ended(e.record()));
         }
         return d;
     }

@@ -3,9 +3,6 @@ package io.callisto.platform.events;
 import io.callisto.core.auth.Caller;
 import io.callisto.platform.http.ApiService;
 import io.callisto.platform.http.Endpoint;
-import io.callisto.platform.http.Problems;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Method;
 import io.helidon.webserver.websocket.WsRouting;
 import java.time.Clock;
 import java.util.List;
@@ -31,14 +28,8 @@ public final class EventsApi implements ApiService {
 
     @Override
     public List<Endpoint> endpoints() {
-        return List.of(Endpoint.open(Method.GET, PATH, (req, res) -> {
-            for (String token : req.query().all("access_token", List::of)) {
-                authenticator.apply(token);
-            }
-            res.header(HeaderNames.UPGRADE, "websocket");
-            Problems.send(req, res, 426, "upgrade-required", "Upgrade required",
-                    "connect with a WebSocket client (Upgrade: websocket), with ?access_token=<token>");
-        }));
+        return List.of(io.callisto.platform.http.UpgradeRequired.endpoint(PATH, authenticator,
+                "connect with a WebSocket client (Upgrade: websocket), with ?access_token=<token>"));
     }
 
     @Override
