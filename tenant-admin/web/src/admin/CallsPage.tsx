@@ -3,6 +3,7 @@ import { isAbort } from '../api/client';
 import { useApi } from '../api/context';
 import { problemOf } from '../api/problem';
 import type { Agent, CallRecord, Queue, User } from '../api/types';
+import { dispositionBadge } from '../components/callFormat';
 import { ErrorMessage, SelectField } from '../components/forms';
 import { useTitle } from '../components/useTitle';
 import { moment } from './billingFormat';
@@ -13,15 +14,6 @@ import { useShell } from './shellContext';
 export const CALLS_PAGE_SIZE = 50;
 
 const DIRECTION_LABEL: Record<string, string> = { INBOUND: 'Inbound', OUTBOUND: 'Outbound' };
-
-const DISPOSITION_TONE: Record<string, string> = {
-  ANSWERED: 'good',
-  ABANDONED: 'warn',
-  NO_ANSWER: 'warn',
-  BUSY: 'warn',
-  FAILED: 'bad',
-  REFUSED: 'bad',
-};
 
 const HANGUP_LABEL: Record<string, string> = { CALLER: 'Caller', AGENT: 'Agent', SYSTEM: 'System' };
 
@@ -205,7 +197,7 @@ export function CallsPage() {
                       {formatClock(c.talkSeconds)}
                     </td>
                     <td>
-                      <span className={`badge badge--${DISPOSITION_TONE[c.disposition] ?? 'neutral'}`}>{c.disposition}</span>
+                      <span className={dispositionBadge(c.disposition)}>{c.disposition}</span>
                     </td>
                     <td>{HANGUP_LABEL[c.hangupSide] ?? c.hangupSide}</td>
                     <td className="metric">{c.sipCause}</td>

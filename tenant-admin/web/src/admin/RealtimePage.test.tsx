@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RealtimeStats, User } from '../api/types';
 import { adminPlatform, page, type Route } from '../test/adminPlatform';
 import { json, problem, renderApp, sessionWith, type Call } from '../test/fakeApi';
-import { MockWebSocket } from '../test/mockWebSocket';
+import { MockWebSocket } from '@callisto/softphone/testing';
 import { confirmer } from './confirm';
 import { applyAgentChange, formatClock, percent } from './RealtimePage';
 

@@ -287,4 +287,28 @@ describe('ApiClient', () => {
     session.clear();
     expect(client.eventsUrl()).toBeNull();
   });
+
+  it('addresses the softphone WebSocket the same way', () => {
+    const { client, session } = clientWith(() => noContent());
+    session.set(sessionWith({ accessToken: 'a b+c' }));
+    expect(client.softphoneUrl()).toBe(`ws://${location.host}/api/v1/softphone?access_token=a%20b%2Bc`);
+    const remote = new ApiClient({ session, baseUrl: 'https://api.example.test/api/v1' });
+    expect(remote.softphoneUrl()).toBe('wss://api.example.test/api/v1/softphone?access_token=a%20b%2Bc');
+    session.clear();
+    expect(client.softphoneUrl()).toBeNull();
+  });
+
+  it('completes an interaction with what the agent wrote, finishes wrap-up and reads a contact', async () => {
+    const { client, calls } = clientWith(() => json(200, {}));
+    await client.completeInteraction('c/1', { disposition: ' Resolved ', notes: 'Refund issued.' });
+    await client.completeInteraction('c-2', { disposition: '', notes: '  ' });
+    await client.finishWrapUp('u-1');
+    await client.contact('k 1');
+    expect(calls.map((c) => [`${c.method} ${c.path}`, c.body])).toEqual([
+      ['POST /api/v1/interactions/c%2F1/complete', { disposition: 'Resolved', notes: 'Refund issued.' }],
+      ['POST /api/v1/interactions/c-2/complete', {}],
+      ['POST /api/v1/agents/u-1/wrap-up/finish', undefined],
+      ['GET /api/v1/contacts/k%201', undefined],
+    ]);
+  });
 });

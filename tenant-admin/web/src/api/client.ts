@@ -9,11 +9,14 @@ import type {
   Billing,
   CallFilter,
   CallRecord,
+  CompleteInteractionRequest,
+  Contact,
   CreateAgentRequest,
   CreateNumberRequest,
   CreateQueueRequest,
   CreateTrunkRequest,
   CreateUserRequest,
+  Interaction,
   Me,
   NumberPatch,
   Page,
@@ -209,6 +212,27 @@ export class ApiClient {
     return this.request<AgentState>('PUT', `/agents/${encodeURIComponent(id)}/state`, { body: request });
   }
 
+  /** Ends the agent's wrap-up before its time is up (the agent themself, ADMIN, SUPERVISOR). */
+  finishWrapUp(agentId: string): Promise<AgentState> {
+    return this.request<AgentState>('POST', `/agents/${encodeURIComponent(agentId)}/wrap-up/finish`);
+  }
+
+  /**
+   * Completes an interaction (a call's id is its interaction's id) with the agent's disposition and notes; 409
+   * `not-connected` when the caller is not the agent connected to it.
+   */
+  completeInteraction(id: string, request: CompleteInteractionRequest = {}): Promise<Interaction> {
+    const body: CompleteInteractionRequest = {};
+    if (request.disposition && request.disposition.trim() !== '') body.disposition = request.disposition.trim();
+    if (request.notes && request.notes.trim() !== '') body.notes = request.notes.trim();
+    return this.request<Interaction>('POST', `/interactions/${encodeURIComponent(id)}/complete`, { body });
+  }
+
+  /** One CRM contact (any role). */
+  contact(id: string, signal?: AbortSignal): Promise<Contact> {
+    return this.request<Contact>('GET', `/contacts/${encodeURIComponent(id)}`, { signal });
+  }
+
   awayReasons(signal?: AbortSignal): Promise<AwayReasons> {
     return this.request<AwayReasons>('GET', '/away-reasons', { signal });
   }
@@ -301,11 +325,20 @@ export class ApiClient {
    * on a WebSocket, so the token travels as `access_token`); null when signed out.
    */
   eventsUrl(): string | null {
+    return this.socketUrl('/events');
+  }
+
+  /** The address of the softphone signalling WebSocket (the agent desktop's SDK), like {@link eventsUrl}. */
+  softphoneUrl(): string | null {
+    return this.socketUrl('/softphone');
+  }
+
+  private socketUrl(endpoint: string): string | null {
     const session = this.session.get();
     if (!session) {
       return null;
     }
-    const path = `${this.baseUrl}/events?access_token=${encodeURIComponent(session.accessToken)}`;
+    const path = `${this.baseUrl}${endpoint}?access_token=${encodeURIComponent(session.accessToken)}`;
     if (/^https?:\/\//i.test(path)) {
       return path.replace(/^http/i, 'ws');
     }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MockWebSocket } from '../test/mockWebSocket';
+import { MockWebSocket } from '@callisto/softphone/testing';
 import { EventStream, parseEvent, type ConnectionState } from './events';
 
 function streamWith(url: () => string | null = () => 'ws://x/api/v1/events?access_token=a') {
@@ -35,7 +35,7 @@ describe('EventStream', () => {
     expect(states).toEqual(['connecting', 'open']);
     expect(messages).toEqual([{ type: 'hello', tenantId: 't-1', at: '2025-01-01T00:00:00Z', data: { userId: 'u-1' } }]);
     stream.stop();
-    expect(MockWebSocket.last().closedByClient).toBe(true);
+    expect(MockWebSocket.last().closedByClient).toBe(1000);
     expect(states).toEqual(['connecting', 'open', 'closed']);
   });
 

@@ -1,3 +1,4 @@
+import { openWebSocket, reconnectDelay } from '@callisto/softphone';
 import type { EventMessage } from './types';
 
 /** `connecting`: a socket is being opened; `open`: events flow; `closed`: waiting to reconnect (or given up). */
@@ -8,17 +9,15 @@ export interface EventStreamOptions {
   url: () => string | null;
   onMessage: (message: EventMessage) => void;
   onState?: (state: ConnectionState) => void;
-  /** The first reconnect delay; doubles with every failed attempt. */
+  /** The first reconnect delay (1 s by default); doubles with every failed attempt. */
   initialDelayMs?: number;
+  /** 30 s by default. */
   maxDelayMs?: number;
   /** 0..1, spreads the reconnects of many browsers after a server restart. */
   random?: () => number;
   /** The WebSocket class; the global one by default (looked up when connecting, so tests can stub it). */
   webSocket?: typeof WebSocket;
 }
-
-const DEFAULT_INITIAL_DELAY_MS = 1_000;
-const DEFAULT_MAX_DELAY_MS = 30_000;
 
 /** Parses one frame of the events WebSocket; null for anything that is not `{type, data}` JSON. */
 export function parseEvent(raw: unknown): EventMessage | null {
@@ -90,9 +89,7 @@ export class EventStream {
 
   /** The delay before reconnect attempt `attempt` (0-based), without jitter. */
   delayFor(attempt: number): number {
-    const initial = this.options.initialDelayMs ?? DEFAULT_INITIAL_DELAY_MS;
-    const max = this.options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
-    return Math.min(max, initial * 2 ** Math.min(attempt, 30));
+    return reconnectDelay(attempt, this.options.initialDelayMs, this.options.maxDelayMs, () => 0);
   }
 
   private connect(): void {
@@ -111,10 +108,9 @@ export class EventStream {
       return;
     }
     this.setState('connecting');
-    let socket: WebSocket;
-    try {
-      socket = new Impl(url);
-    } catch {
+    const socket = openWebSocket(Impl, url);
+    if (!socket) {
+      // a malformed address: try again later
       this.scheduleReconnect();
       return;
     }
@@ -144,8 +140,8 @@ export class EventStream {
     if (!this.running) {
       return;
     }
-    const random = this.options.random ?? Math.random;
-    const delay = Math.round(this.delayFor(this.attempt) * (1 + 0.2 * random()));
+    const { initialDelayMs, maxDelayMs, random } = this.options;
+    const delay = reconnectDelay(this.attempt, initialDelayMs, maxDelayMs, random);
     this.attempt += 1;
     this.timer = setTimeout(() => {
       this.timer = null;

@@ -449,3 +449,44 @@ export interface CallRecordingState {
   callId: string;
   recording: boolean;
 }
+
+// --- the agent desktop: interactions and CRM contacts ------------------------------------------
+
+/** `POST /interactions/{id}/complete`: both optional (disposition ≤ 100 characters, notes ≤ 4000). */
+export interface CompleteInteractionRequest {
+  disposition?: string;
+  notes?: string;
+}
+
+/** An interaction (a call, chat, email …) as `/interactions` answers; absent fields have no value. */
+export interface Interaction {
+  id: string;
+  channel: string;
+  queueId: string;
+  state: 'WAITING' | 'ROUTED' | 'CONNECTED' | 'COMPLETED' | 'ABANDONED' | string;
+  priority: number;
+  from?: string;
+  subject?: string;
+  data: Record<string, string>;
+  contact?: { id: string; name?: string; company?: string };
+  agentId?: string;
+  offeredTo: string[];
+  createdAt: string;
+  connectedAt?: string;
+  endedAt?: string;
+  disposition?: string;
+  notes?: string;
+  transfers: number;
+}
+
+/** A CRM contact (`GET /contacts/{id}`). */
+export interface Contact {
+  id: string;
+  name: string;
+  phones: string[];
+  emails: string[];
+  company?: string;
+  fields: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,8 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { TENANT, adminPlatform, type Route } from '../test/adminPlatform';
 import { json, problem, renderApp, sessionWith, type Call } from '../test/fakeApi';
+import { FakeSoftphone, aCall } from '../test/fakeSoftphone';
 
 function agentApi(overrides: Record<string, Route> = {}) {
   return adminPlatform(
@@ -18,6 +19,59 @@ function agentApi(overrides: Record<string, Route> = {}) {
 function posts(calls: Call[]): Call[] {
   return calls.filter((c) => c.method === 'POST' && c.path === '/api/v1/calls');
 }
+
+describe('agent page: the desktop', () => {
+  it('shows a signed-in agent the softphone desktop, with the controls automation relies on', async () => {
+    const softphone = new FakeSoftphone();
+    renderApp(agentApi(), { path: '/agent', session: sessionWith({ roles: ['AGENT'] }), softphone });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Agent desktop' })).toBeInTheDocument();
+    expect(softphone.connect).toHaveBeenCalledTimes(1);
+    for (const id of [
+      'softphone-connection',
+      'agent-state',
+      'state-available',
+      'state-away',
+      'state-offline',
+      'away-reason',
+      'dial-number',
+      'dial-call',
+      'recent-calls',
+      'device-input',
+      'device-output',
+      'remote-audio',
+      // the desk phone's click-to-dial stays, under the softphone
+      'dial-form',
+    ]) {
+      expect(screen.getByTestId(id)).toBeInTheDocument();
+    }
+    expect(screen.queryByRole('link', { name: 'Admin console' })).not.toBeInTheDocument();
+
+    act(() => softphone.welcome('u-1', { state: 'AVAILABLE', reason: null }));
+    act(() => softphone.ring(aCall()));
+    expect(screen.getByTestId('call-incoming')).toHaveTextContent('Jane Doe');
+    for (const id of ['call-answer', 'call-reject']) expect(screen.getByTestId(id)).toBeInTheDocument();
+    act(() => softphone.update(aCall({ state: 'connected' })));
+    for (const id of ['call-hangup', 'call-mute', 'call-hold', 'call-keypad', 'call-transfer', 'call-record', 'call-stats', 'call-timer']) {
+      expect(screen.getByTestId(id)).toBeInTheDocument();
+    }
+  });
+
+  it('links supervisors and admins to the admin console, and signs out', async () => {
+    const { calls } = renderApp(agentApi(), { path: '/agent', session: sessionWith({ roles: ['SUPERVISOR', 'AGENT'] }) });
+    expect(await screen.findByRole('link', { name: 'Admin console' })).toHaveAttribute('href', '/admin');
+    await userEvent.setup().click(screen.getByTestId('logout'));
+    expect(await screen.findByText('Sign in')).toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'POST' && c.path === '/api/v1/auth/logout')).toBe(true);
+  });
+
+  it('makes no softphone when signed out', async () => {
+    const softphone = new FakeSoftphone();
+    renderApp(agentApi(), { path: '/agent', softphone });
+    expect(await screen.findByRole('heading', { name: 'Agent desktop' })).toBeInTheDocument();
+    expect(softphone.connect).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('agent-state')).not.toBeInTheDocument();
+  });
+});
 
 describe('agent page: click-to-dial', () => {
   it('places a call to the number typed, normalized to E.164', async () => {

@@ -2,11 +2,15 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useApi, useSession } from '../api/context';
 import { StatusBanner } from '../admin/StatusBanner';
+import { AgentDesktop } from '../agent/AgentDesktop';
 import { Brand } from '../components/Brand';
 import { useTitle } from '../components/useTitle';
 import { ClickToDial } from './ClickToDial';
 
-/** Placeholder: the agent desktop is built with the WebRTC softphone; meanwhile, click-to-dial. */
+/**
+ * The agent desktop (/agent): the browser softphone and everything around a call. Agents on a desk phone (a SIP
+ * phone registered with their SIP login) call out with click-to-dial below it.
+ */
 export function AgentPage() {
   useTitle('Agent desktop');
   const api = useApi();
@@ -28,28 +32,48 @@ export function AgentPage() {
     return () => abort.abort();
   }, [api, signedIn]);
 
-  return (
-    <div className="auth">
-      <header className="auth__brand">
-        <Brand />
-      </header>
-      <main className="auth__card" aria-labelledby="agent-title">
-        {session && status ? <StatusBanner status={status} admin={session.roles.includes('ADMIN')} /> : null}
-        <h1 id="agent-title">Agent desktop</h1>
-        <p>The agent desktop, where agents take and make calls, arrives with the softphone in a later release.</p>
-        {session ? <ClickToDial /> : null}
-        <p className="actions">
-          {session && (session.roles.includes('ADMIN') || session.roles.includes('SUPERVISOR')) ? (
-            <Link to="/admin">Go to the admin console</Link>
-          ) : null}
-          {session ? (
-            <button type="button" className="button button--ghost" data-testid="logout" onClick={() => api.logout()}>
-              Sign out
-            </button>
-          ) : (
+  if (!session) {
+    return (
+      <div className="auth">
+        <header className="auth__brand">
+          <Brand />
+        </header>
+        <main className="auth__card" aria-labelledby="agent-title">
+          <h1 id="agent-title">Agent desktop</h1>
+          <p>Sign in to take and make calls.</p>
+          <p className="actions">
             <Link to="/login">Sign in</Link>
-          )}
-        </p>
+          </p>
+        </main>
+      </div>
+    );
+  }
+
+  const manager = session.roles.includes('ADMIN') || session.roles.includes('SUPERVISOR');
+  return (
+    <div className="desk">
+      <a className="skip-link" href="#desk-main">
+        Skip to the desktop
+      </a>
+      <header className="topbar desk__top">
+        <Brand />
+        <div className="user-menu">
+          {manager ? <Link to="/admin">Admin console</Link> : null}
+          <button type="button" className="button button--ghost button--small" data-testid="logout" onClick={() => api.logout()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="desk-main" className="desk__main" aria-labelledby="agent-title" tabIndex={-1}>
+        {status ? <StatusBanner status={status} admin={session.roles.includes('ADMIN')} /> : null}
+        <AgentDesktop />
+        <section className="card desk__deskphone" aria-label="Desk phone">
+          <p className="muted small">
+            On a desk phone instead? Sign it in with your SIP login and call from here: it rings first, then calls the
+            number.
+          </p>
+          <ClickToDial />
+        </section>
       </main>
     </div>
   );

@@ -5,6 +5,8 @@ import { App } from '../App';
 import { ApiClient } from '../api/client';
 import { ApiProvider } from '../api/context';
 import { SessionStore, type Session } from '../api/session';
+import { SoftphoneProvider, type SoftphoneLike } from '../agent/softphoneContext';
+import { FakeSoftphone } from './fakeSoftphone';
 
 export interface Call {
   method: string;
@@ -73,8 +75,14 @@ function LocationProbe() {
   return <output data-testid="location">{location.pathname + location.search}</output>;
 }
 
-/** Renders the whole app at `path` against a fake API. */
-export function renderApp(handler: Handler, { path = '/', session }: { path?: string; session?: Session } = {}) {
+/**
+ * Renders the whole app at `path` against a fake API. The agent desktop gets `softphone` (a fresh
+ * {@link FakeSoftphone} unless given), never a real WebSocket.
+ */
+export function renderApp(
+  handler: Handler,
+  { path = '/', session, softphone = new FakeSoftphone() }: { path?: string; session?: Session; softphone?: SoftphoneLike } = {},
+) {
   const { fetch, calls } = fakeFetch(handler);
   const store = new SessionStore(window.sessionStorage);
   if (session) {
@@ -84,10 +92,12 @@ export function renderApp(handler: Handler, { path = '/', session }: { path?: st
   const view = render(
     <MemoryRouter initialEntries={[path]}>
       <ApiProvider client={client}>
-        <App />
-        <LocationProbe />
+        <SoftphoneProvider factory={() => softphone}>
+          <App />
+          <LocationProbe />
+        </SoftphoneProvider>
       </ApiProvider>
     </MemoryRouter>,
   );
-  return { ...view, calls, store, client };
+  return { ...view, calls, store, client, softphone };
 }

@@ -82,6 +82,7 @@ public final class Callisto implements AutoCloseable {
     private JpaPersistence persistence;
     private AcdParts acdParts;
     private io.callisto.gateway.SipGateway sip;
+    private io.callisto.gateway.softphone.Softphones softphones;
     // The API is built before the SIP edge starts; calls placed through it reach the edge once it runs.
     private final DeferredSipEdge sipEdge = new DeferredSipEdge();
 
@@ -116,12 +117,28 @@ public final class Callisto implements AutoCloseable {
             acdParts = acd;
             Billing billing = billing(settings, acd.live);
             parts.add(billing);
+            // The all-in-one process is also the media edge for browser softphones (ICE on CALLISTO_MEDIA_HOST).
+            softphones = role == Role.ALL ? SoftphoneEdge.start(settings, acd.agentStates(), clock) : null;
+            if (softphones != null) {
+                parts.add(softphones);
+            }
+            PlatformServices platformServices = services(settings, grid, billing);
+            java.util.function.Function<String, io.callisto.core.auth.Caller> authenticator =
+                    platformServices.auth()::authenticate;
+            List<io.callisto.platform.http.ApiService> apis = new java.util.ArrayList<>(acd.apis(billing));
+            java.util.Map<String, java.util.function.Supplier<? extends io.helidon.websocket.WsListener>> sockets =
+                    new java.util.HashMap<>();
+            if (softphones != null) {
+                apis.add(new SoftphoneApi(authenticator));
+                sockets.put(io.callisto.gateway.softphone.SoftphoneSocket.PATH,
+                        io.callisto.gateway.softphone.SoftphoneSocket.listeners(softphones, authenticator));
+            }
             platform = PlatformServer.start(new PlatformConfig(host, port, PlatformConfig.DEFAULT_MAX_JSON_BYTES,
                             settings.getInt("CALLISTO_PUBLIC_RATE_LIMIT", 60, 0, 1_000_000),
                             trustedProxies(settings)),
-                    services(settings, grid, billing), acd.apis(billing),
+                    platformServices, apis,
                     List.of(new HealthProbe("database", persistence::isHealthy),
-                            new HealthProbe("grid", grid::isHealthy)), acd.events);
+                            new HealthProbe("grid", grid::isHealthy)), acd.events, sockets);
             parts.add(platform::stop);
             parts.add(acd.events);
             // Offer timeouts, wrap-up ends, overflows and skill relaxation happen on their own; their events go
@@ -138,8 +155,9 @@ public final class Callisto implements AutoCloseable {
             billing.startJobs(Billing.Schedule.from(settings::getOrNull));
             if (role == Role.ALL) {
                 // The all-in-one process is also the SIP edge, on CALLISTO_SIP_HOST:CALLISTO_SIP_PORT (UDP and TCP).
-                sip = SipEdge.start(SipEdge.config(settings), grid, persistence, acd.live, acd.interactions, acd.contacts,
-                        acd.recordings, SigningKey.resolve(settings, persistence.clusterSecrets()), clock);
+                SipEdge.Platform calls = new SipEdge.Platform(acd.live, acd.interactions, acd.contacts, acd.recordings);
+                sip = SipEdge.start(SipEdge.config(settings), grid, persistence, calls,
+                        SigningKey.resolve(settings, persistence.clusterSecrets()), clock, softphones);
                 parts.add(sip);
                 sipEdge.target(sip.outbound(), sip.recordings());
             }
@@ -202,6 +220,11 @@ public final class Callisto implements AutoCloseable {
             recordings = new FileRecordingStore(dataDir);
         }
 
+        /** Agents' states as the API and the softphone set them. */
+        AgentStateService agentStates() {
+            return new AgentStateService(persistence.transactions(), live, reasons, persistence.agentStateLog());
+        }
+
         List<ApiService> apis(Billing billing) {
             Transactions tx = persistence.transactions();
             return List.of(new UsersApi(userService(), bodies()),
@@ -212,7 +235,7 @@ public final class Callisto implements AutoCloseable {
                             clock), reasons, bodies()),
                     new ContactsApi(contacts, interactions, bodies()),
                     new InteractionsApi(interactions, bodies()),
-                    new AgentStateApi(new AgentStateService(tx, live, reasons, persistence.agentStateLog()), bodies()),
+                    new AgentStateApi(agentStates(), bodies()),
                     new StatsApi(stats),
                     new TrunksApi(new TrunkService(tx, persistence.trunks(), clock), bodies()),
                     new NumbersApi(new NumberService(tx, persistence.numbers(), persistence.trunks(), persistence.queues(),
@@ -300,6 +323,11 @@ public final class Callisto implements AutoCloseable {
             throw new IllegalStateException("only a node that runs the platform (role all or platform) has this");
         }
         return acdParts;
+    }
+
+    /** The browser softphones' edge (role all), or null. */
+    public io.callisto.gateway.softphone.Softphones softphones() {
+        return softphones;
     }
 
     /** The SIP edge of an all-in-one process (null in other roles). */

@@ -47,9 +47,16 @@ final class SipEdge {
                 settings.optional("CALLISTO_WAITING_MUSIC").map(java.nio.file.Path::of).orElse(null));
     }
 
-    static SipGateway start(SipGatewayConfig config, GridNode grid, JpaPersistence persistence, LiveAcd live,
-                            InteractionService interactions, ContactService contacts, RecordingStore recordings,
-                            byte[] clusterKey, Clock clock) {
+    /** What calls work with from the platform's side: the live ACD, interactions, contacts, where recordings go. */
+    record Platform(LiveAcd live, InteractionService interactions, ContactService contacts, RecordingStore recordings) {
+    }
+
+    static SipGateway start(SipGatewayConfig config, GridNode grid, JpaPersistence persistence, Platform platform,
+                            byte[] clusterKey, Clock clock, io.callisto.gateway.softphone.Softphones softphones) {
+        LiveAcd live = platform.live();
+        InteractionService interactions = platform.interactions();
+        ContactService contacts = platform.contacts();
+        RecordingStore recordings = platform.recordings();
         RelayEngine relay;
         try {
             relay = new RelayEngine(RelayConfig.of(InetAddress.getByName(config.mediaHost()),
@@ -63,10 +70,16 @@ final class SipEdge {
                     persistence.trunks(), persistence.numbers()), live, interactions, contacts,
                     new AgentPhones(persistence.transactions(), persistence.agents(), bindings, clock), relay,
                     new CallRecorder(persistence.transactions(), persistence.callRecords()), recordings, clock,
-                    config.mediaHost());
+                    config.mediaHost(), softphones == null ? io.callisto.gateway.call.BrowserAgents.NONE : softphones);
             Registrar registrar = new Registrar(new StoredSipAccounts(persistence.transactions(), persistence.agents()),
                     bindings, new DigestRegistrarAuth(nonceKey(clusterKey)), clock);
-            return SipGateway.start(config, services, registrar, new GridAcdEvents(grid::map));
+            GridAcdEvents events = new GridAcdEvents(grid::map);
+            SipGateway gateway = SipGateway.start(config, services, registrar, events);
+            if (softphones != null) {
+                gateway.alsoClose(events.subscribe(softphones::onBatch)); // agents' state changes reach their pages
+                softphones.dialer(gateway.outbound());
+            }
+            return gateway;
         } catch (RuntimeException e) {
             relay.close();
             throw e;

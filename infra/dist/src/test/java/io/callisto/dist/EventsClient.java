@@ -22,7 +22,11 @@ final class EventsClient implements AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
 
     private EventsClient(String base, String query) {
-        String url = base.replaceFirst("^http", "ws") + "/api/v1/events" + query;
+        this(base, "/api/v1/events", query);
+    }
+
+    private EventsClient(String base, String path, String query) {
+        String url = base.replaceFirst("^http", "ws") + path + query;
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create(url), new Listener()).orTimeout(10, TimeUnit.SECONDS).join();
     }
@@ -31,9 +35,18 @@ final class EventsClient implements AutoCloseable {
         return new EventsClient(base, "?access_token=" + token);
     }
 
+    /** A JSON WebSocket at another path (the softphone's), with the token as access_token. */
+    static EventsClient connect(String base, String path, String token) {
+        return new EventsClient(base, path, "?access_token=" + token);
+    }
+
     /** The HTTP status with which the server refuses the upgrade (fails if it accepts it). */
     static int refusedUpgradeStatus(String base, String token) {
-        String url = base.replaceFirst("^http", "ws") + "/api/v1/events?access_token=" + token;
+        return refusedUpgradeStatus(base, "/api/v1/events", token);
+    }
+
+    static int refusedUpgradeStatus(String base, String path, String token) {
+        String url = base.replaceFirst("^http", "ws") + path + "?access_token=" + token;
         try {
             WebSocket accepted = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                     .buildAsync(URI.create(url), new WebSocket.Listener() { }).orTimeout(10, TimeUnit.SECONDS).join();

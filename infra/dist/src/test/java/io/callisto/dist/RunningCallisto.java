@@ -26,11 +26,11 @@ public final class RunningCallisto implements AutoCloseable {
     private final String schema;
     private final ApiClient client;
 
-    private RunningCallisto(Callisto callisto, Path dataDir, String schema) {
+    private RunningCallisto(Callisto callisto, Path dataDir, String schema, String httpHost) {
         this.callisto = callisto;
         this.dataDir = dataDir;
         this.schema = schema;
-        this.client = new ApiClient("http://127.0.0.1:" + callisto.httpPort());
+        this.client = new ApiClient("http://" + httpHost + ":" + callisto.httpPort());
     }
 
     public static RunningCallisto start(Database database) {
@@ -51,7 +51,8 @@ public final class RunningCallisto implements AutoCloseable {
                 .with("CALLISTO_CLUSTER", "callisto-it-" + UUID.randomUUID())
                 .with("CALLISTO_CLUSTER_PORT", Integer.toString(freePort()))
                 .with("CALLISTO_PUBLIC_RATE_LIMIT", "0")
-                .with("CALLISTO_SIP_PORT", Integer.toString(freePort()));
+                .with("CALLISTO_SIP_PORT", Integer.toString(freePort()))
+                .with("CALLISTO_ICE_PORT", Integer.toString(freeUdpPort()));
         extra.forEach(settings::with);
         String schema = null;
         if (database == Database.POSTGRES) {
@@ -61,10 +62,20 @@ public final class RunningCallisto implements AutoCloseable {
                     .with("CALLISTO_DB_USER", jdbcUser())
                     .with("CALLISTO_DB_PASSWORD", jdbcPassword());
         }
-        return new RunningCallisto(Callisto.start(settings), dataDir, schema);
+        // the client calls the address the platform listens on (a test may move it off 127.0.0.1, e.g. to a veth)
+        return new RunningCallisto(Callisto.start(settings), dataDir, schema, extra.getOrDefault("CALLISTO_HTTP_HOST",
+                "127.0.0.1"));
     }
 
     /** A port free right now, so this test's cluster forms beside any Callisto already running here. */
+    static int freeUdpPort() {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

@@ -25,6 +25,7 @@ public final class SipGateway implements AutoCloseable {
     private final MediaInactivityWatch watch;
     private final OutboundCalls outbound;
     private final TrunkRegistrations registrations;
+    private final java.util.List<AutoCloseable> extras = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private SipGateway(SipEndpoint endpoint, CallRegistry calls, AutoCloseable subscription, RelayEngine relay,
                        MediaInactivityWatch watch, OutboundCalls outbound, TrunkRegistrations registrations) {
@@ -91,12 +92,18 @@ public final class SipGateway implements AutoCloseable {
         return new io.callisto.gateway.call.LiveRecordings(calls, outbound);
     }
 
+    /** Something that lives as long as the gateway (a further event subscription): closed first when it stops. */
+    public void alsoClose(AutoCloseable extra) {
+        extras.add(extra);
+    }
+
     public RelayEngine relay() {
         return relay;
     }
 
     @Override
     public void close() {
+        extras.forEach(SipGateway::closeQuietly);
         closeQuietly(subscription);
         registrations.close();
         watch.close();

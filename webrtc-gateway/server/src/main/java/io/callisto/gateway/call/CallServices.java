@@ -12,9 +12,9 @@ import java.time.Clock;
 /**
  * What call control works with: the numbers and trunks, the ACD (and the interaction service that enters calls
  * into it), contacts for the caller's CRM record, agents' phones, the media relay, the CDR writer, a clock, and
- * where recordings go, and the address media is announced on.
+ * where recordings go, the address media is announced on, and agents' browser softphones.
  */
 public record CallServices(TelephonyDirectory directory, LiveAcd acd, InteractionService interactions,
                            ContactService contacts, AgentPhones phones, RelayEngine relay, CallRecorder records,
-                           RecordingStore recordings, Clock clock, String mediaHost) {
+                           RecordingStore recordings, Clock clock, String mediaHost, BrowserAgents browsers) {
 }

@@ -64,6 +64,7 @@ public final class InboundCall {
     private AgentAttempt attempt;
     private AgentAttempt handoverFrom;
     private ConsultCall handoverConsult;
+    private io.callisto.core.acd.ContactRef contact;
     private String connectedAgent;
     private Instant connectedAt;
     private final SdpOrigin callerOrigin = SdpOrigin.fresh();
@@ -121,9 +122,10 @@ public final class InboundCall {
         ringback = PromptPlayer.loop(bridge, Side.A, waitingPrompt());
         state = State.QUEUED;
         try {
+            contact = services.contacts().match(tenant(), caller).orElse(null);
             services.interactions().enqueue(tenant(), new NewInteraction(id, Channel.VOICE, admitted.route().queueId(), 0,
                     Skills.NONE, caller, null, Map.of("numberId", admitted.route().numberId(), "trunkId",
-                    admitted.trunk().id()), services.contacts().match(tenant(), caller).orElse(null)));
+                    admitted.trunk().id()), contact));
         } catch (CallistoException e) {
             LOG.log(System.Logger.Level.WARNING, "call {0} could not be queued: {1}", id, e.getMessage());
             end(HangupSide.SYSTEM, CallDisposition.FAILED, 503, true);
@@ -148,23 +150,34 @@ public final class InboundCall {
         if (state != State.QUEUED || attempt != null) {
             return;
         }
-        List<Binding> phones = registry.inConsultation(tenant(), agentId) ? List.of() : services.phones().of(tenant(), agentId);
-        if (phones.isEmpty()) {
-            acd(new AcdCommand.Reject(id, agentId));
-            return;
-        }
-        Binding phone = phones.getFirst();
+        boolean consulting = registry.inConsultation(tenant(), agentId);
         SdpOrigin origin = SdpOrigin.fresh();
         SessionDescription offer = OfferAnswer.offer(services.mediaHost(), bridge.leg(Side.B).rtpPort(),
                 List.of(callerMedia.codec()), callerMedia.hasTelephoneEvent() ? MediaPlumbing.AGENT_TELEPHONE_EVENT : -1,
                 Direction.SENDRECV, origin.sessionId(), origin.next());
-        String from = "sip:" + (caller == null ? "anonymous" : caller) + "@" + endpoint.host() + ":" + endpoint.port();
-        AgentAttempt next = new AgentAttempt(agentId, offer, origin);
+        AgentAttempt next = new AgentAttempt(this, agentId, offer, origin);
         attempt = next;
         try {
-            next.leg = endpoint.invite(new OutgoingInvite(phone.contact(), phone.sourceHost(), phone.sourcePort(),
-                    phone.transport(), from, null, "sip:" + phone.username() + "@" + tenant().value(), offer.toString(),
-                    List.of(new SipHeader("X-Callisto-Interaction", id))), next);
+            // a connected softphone wins over desk phones: the agent is at their browser
+            next.leg = consulting ? null : services.browsers().ring(new BrowserAgents.Ring(tenant(), agentId, id, caller,
+                    admitted.route().e164(), admitted.route().queueId(), contact, bridge, Side.B,
+                    callerMedia.codec().encoding(), callerMedia.hasTelephoneEvent(), offer.toString(),
+                    BrowserAgents.Direction.INBOUND), next).orElse(null);
+            if (next.leg == null) {
+                List<Binding> phones = consulting ? List.of() : services.phones().of(tenant(), agentId);
+                if (phones.isEmpty()) {
+                    attempt = null;
+                    acd(new AcdCommand.Reject(id, agentId));
+                    return;
+                }
+                Binding phone = phones.getFirst();
+                String from = "sip:" + (caller == null ? "anonymous" : caller) + "@" + endpoint.host() + ":"
+                        + endpoint.port();
+                next.leg = new SipAgentLeg(endpoint.invite(new OutgoingInvite(phone.contact(), phone.sourceHost(),
+                        phone.sourcePort(), phone.transport(), from, null, "sip:" + phone.username() + "@"
+                        + tenant().value(), offer.toString(), List.of(new SipHeader("X-Callisto-Interaction", id))),
+                        next.sipPhone()));
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "call {0}: cannot ring agent {1}: {2}", id, agentId, e.getMessage());
             attempt = null;
@@ -187,7 +200,13 @@ public final class InboundCall {
 
     // ---- the agent's leg ---------------------------------------------------------------------------
 
-    private synchronized void agentAnswered(AgentAttempt a, String sdp) {
+    synchronized void agentRinging(AgentAttempt a) {
+        if (attempt == a && state == State.QUEUED) {
+            acd(new AcdCommand.Ringing(id, a.agentId));
+        }
+    }
+
+    synchronized void agentAnswered(AgentAttempt a, String sdp) {
         if (attempt != a || state != State.QUEUED) {
             a.leg.hangUp();
             return;
@@ -225,7 +244,7 @@ public final class InboundCall {
         state = State.CONNECTED;
     }
 
-    private synchronized void agentFailed(AgentAttempt a, int status) {
+    synchronized void agentFailed(AgentAttempt a, int status) {
         if (attempt != a) {
             return;
         }
@@ -235,8 +254,7 @@ public final class InboundCall {
             acd(new AcdCommand.Reject(id, a.agentId));
             // A phone that is busy, declines or cannot be reached would be offered the call again at once: the agent
             // is set away until they come back, like an agent who missed an offer.
-            acd(new AcdCommand.SetPresence(a.agentId, io.callisto.core.acd.AgentState.AWAY, status == 486 || status == 600
-                    ? "phone-busy" : "phone-unreachable"));
+            acd(new AcdCommand.SetPresence(a.agentId, io.callisto.core.acd.AgentState.AWAY, AgentAttempt.awayReasonFor(status)));
         }
     }
 
@@ -246,7 +264,7 @@ public final class InboundCall {
      * leg is told the transfer succeeded and is hung up. Anything else (an outside number, an unknown name) is
      * declined and the call goes on.
      */
-    private synchronized boolean transferRequested(AgentAttempt a, String referTo) {
+    synchronized boolean transferRequested(AgentAttempt a, String referTo) {
         if (attempt != a || state != State.CONNECTED) {
             return false;
         }
@@ -258,13 +276,19 @@ public final class InboundCall {
         String toAgent = user == null ? null : services.phones().agentWithSipUsername(tenant(), user).orElse(null);
         String toQueue = toAgent != null || user == null ? null
                 : services.acd().snapshot(tenant()).queue(user).map(q -> q.id()).orElse(null);
-        if (toAgent == null && toQueue == null) {
+        return blindTransfer(a, toQueue, toAgent);
+    }
+
+    /** The ACD re-routes the call to a queue or an agent; the caller hears ringback; the transferor leaves. */
+    synchronized boolean blindTransfer(AgentAttempt a, String toQueue, String toAgent) {
+        if (attempt != a || state != State.CONNECTED || (toAgent == null) == (toQueue == null)) {
             return false;
         }
         try {
             services.acd().execute(tenant(), new AcdCommand.Transfer(id, a.agentId, toQueue, toAgent));
         } catch (CallistoException e) {
-            LOG.log(System.Logger.Level.INFO, "call {0}: transfer to {1} refused: {2}", id, referTo, e.code());
+            LOG.log(System.Logger.Level.INFO, "call {0}: transfer to {1} refused: {2}", id,
+                    toAgent != null ? toAgent : toQueue, e.code());
             return false;
         }
         attempt = null;
@@ -272,8 +296,7 @@ public final class InboundCall {
         state = State.QUEUED;
         hold.set(Side.B, false, services.clock().instant());
         ringback = PromptPlayer.loop(bridge, Side.A, waitingPrompt());
-        SipLeg transferor = a.leg;
-        TransferNotices.succeeded(transferor);
+        a.leg.transferSucceeded();
         return true;
     }
 
@@ -304,16 +327,16 @@ public final class InboundCall {
         SessionDescription offer = OfferAnswer.offer(services.mediaHost(), bridge.leg(Side.B).rtpPort(),
                 List.of(callerMedia.codec()), callerMedia.hasTelephoneEvent() ? MediaPlumbing.AGENT_TELEPHONE_EVENT : -1,
                 Direction.SENDRECV, origin.sessionId(), origin.next());
-        AgentAttempt adopted = new AgentAttempt(handoff.agentId(), offer, origin);
-        adopted.leg = handoff.leg();
+        AgentAttempt adopted = new AgentAttempt(this, handoff.agentId(), offer, origin);
+        adopted.leg = new SipAgentLeg(handoff.leg());
         adopted.media = handoff.media();
-        adopted.leg.listenWith(adopted);
+        handoff.leg().listenWith(adopted.sipPhone());
         attempt = adopted;
         connectedAgent = adopted.agentId;
         handoverFrom = a;
         handoverConsult = consult;
         // the answer is awaited off the SIP stack's threads; a phone that never answers the re-INVITE fails it
-        adopted.leg.reinvite(offer.toString()).orTimeout(REINVITE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+        handoff.leg().reinvite(offer.toString()).orTimeout(REINVITE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
                 .whenCompleteAsync((answer, error) -> {
                     try {
                         handedOver(a, adopted, consult, error == null ? answer : null);
@@ -347,7 +370,7 @@ public final class InboundCall {
             adopted.media = media;
             hold.set(Side.B, false, services.clock().instant());
             consult.finishHandOff();
-            TransferNotices.succeeded(transferor.leg);
+            transferor.leg.transferSucceeded();
             return;
         }
         if (state != State.CONNECTED || attempt != adopted) {
@@ -376,13 +399,21 @@ public final class InboundCall {
         }
         attempt = transferor;
         connectedAgent = transferor.agentId;
-        TransferNotices.failed(transferor.leg);
+        transferor.leg.transferFailed();
     }
 
 
-    private synchronized void agentHungUp(AgentAttempt a) {
+    synchronized void agentHungUp(AgentAttempt a) {
         if (attempt == a && state == State.CONNECTED) {
             end(HangupSide.AGENT, CallDisposition.ANSWERED, 200, true);
+        }
+    }
+
+    /** The agent's device vanished mid-call: the caller is hung up (408) and the agent set away (nobody is there). */
+    synchronized void agentLost(AgentAttempt a) {
+        if (attempt == a && state == State.CONNECTED) {
+            end(HangupSide.SYSTEM, CallDisposition.ANSWERED, 408, true);
+            acd(new AcdCommand.SetPresence(a.agentId, io.callisto.core.acd.AgentState.AWAY, AgentAttempt.awayReasonFor(408)));
         }
     }
 
@@ -394,6 +425,11 @@ public final class InboundCall {
         }
         end(HangupSide.CALLER, state == State.CONNECTED ? CallDisposition.ANSWERED : CallDisposition.ABANDONED, 200,
                 false);
+    }
+
+    /** A new offer from the agent's device (hold, resume); ignored from a device no longer on the call. */
+    synchronized String agentReoffer(AgentAttempt a, String offerText) {
+        return attempt == a ? reinvite(Side.B, offerText) : null;
     }
 
     /**
@@ -418,9 +454,22 @@ public final class InboundCall {
         }
         if (state == State.CONNECTED && agent != null && agent.media != null) {
             MediaPlumbing.map(bridge, callerMedia, agent.media);
-            hold.set(side, HoldClock.holds(answer.media()), services.clock().instant());
+            boolean held = HoldClock.holds(answer.media());
+            hold.set(side, held, services.clock().instant());
+            if (side == Side.B) {
+                musicOnHold(held);
+            }
         }
         return answer.description().toString();
+    }
+
+    /** While the agent holds the caller, the caller hears the waiting music (or ringback) instead of silence. */
+    private void musicOnHold(boolean held) {
+        if (held && (ringback == null || !ringback.isPlaying())) {
+            ringback = PromptPlayer.loop(bridge, Side.A, waitingPrompt());
+        } else if (!held && ringback != null) {
+            ringback.stop();
+        }
     }
 
     /** Ends both legs and the interaction, writes the record. {@code hangUpCaller}: the caller's leg is still up. */
@@ -540,57 +589,6 @@ public final class InboundCall {
         @Override
         public String onReinvite(SipLeg leg, String offer) {
             return reinvite(Side.A, offer);
-        }
-    }
-
-    /** One ringing of one agent's phone. */
-    private final class AgentAttempt implements LegListener {
-        private final String agentId;
-        private final SessionDescription offer;
-        private final SdpOrigin origin;
-        private volatile SipLeg leg;
-        private volatile NegotiatedMedia media;
-
-        AgentAttempt(String agentId, SessionDescription offer, SdpOrigin origin) {
-            this.agentId = agentId;
-            this.offer = offer;
-            this.origin = origin;
-        }
-
-        @Override
-        public void onProvisional(SipLeg l, int status, String sdp) {
-            if (status == 180 || status == 183) {
-                synchronized (InboundCall.this) {
-                    if (attempt == this && state == State.QUEUED) {
-                        acd(new AcdCommand.Ringing(id, agentId));
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void onAnswered(SipLeg l, String sdp) {
-            agentAnswered(this, sdp);
-        }
-
-        @Override
-        public void onFailed(SipLeg l, int status, String reason) {
-            agentFailed(this, status);
-        }
-
-        @Override
-        public void onBye(SipLeg l) {
-            agentHungUp(this);
-        }
-
-        @Override
-        public boolean onRefer(SipLeg l, String referTo) {
-            return transferRequested(this, referTo);
-        }
-
-        @Override
-        public String onReinvite(SipLeg l, String offerText) {
-            return reinvite(Side.B, offerText);
         }
     }
 }

@@ -57,7 +57,7 @@ final class OutboundCall {
     private SessionDescription agentOffer;
     private NegotiatedMedia agentMedia;
     private SessionDescription carrierOffer;
-    private SipLeg agentLeg;
+    private AgentLeg agentLeg;
     private SipLeg carrierLeg;
     private PromptPlayer ringback;
     private boolean authenticated;
@@ -101,18 +101,34 @@ final class OutboundCall {
 
     /** Rings the agent's phone. */
     synchronized void start(Binding phone) {
+        prepare(OfferAnswer.SUPPORTED);
+        agentLeg = new SipAgentLeg(endpoint.invite(new OutgoingInvite(phone.contact(), phone.sourceHost(),
+                phone.sourcePort(), phone.transport(), "sip:" + to + "@" + endpoint.host() + ":" + endpoint.port(),
+                "Outbound call", "sip:" + phone.username() + "@" + tenant.value(), agentOffer.toString(),
+                List.of(new SipHeader("X-Callisto-Call", id))), new SipPhoneEvents(new AgentSide(), referTo -> false)));
+    }
+
+    /**
+     * Starts with the agent's browser softphone, which dialled: its media comes up at once (PCMU, which every
+     * browser offers; the carrier is then offered the same, so nothing is transcoded), then the number is dialled.
+     */
+    synchronized void start(BrowserAgents browsers) {
+        prepare(List.of(io.callisto.gateway.sip.sdp.RtpMap.PCMU));
+        agentLeg = browsers.ring(new BrowserAgents.Ring(tenant, agentId, id, callerId, to, null, null, bridge, Side.A,
+                "PCMU", true, agentOffer.toString(), BrowserAgents.Direction.OUTBOUND), new AgentSide())
+                .orElseThrow(() -> io.callisto.core.error.Errors.conflict("softphone-unavailable",
+                        "the agent's softphone is not connected or is on another call"));
+    }
+
+    private void prepare(List<io.callisto.gateway.sip.sdp.RtpMap> codecs) {
         bridge = services.relay().open();
         wasAvailable = services.acd().snapshot(tenant).agent(agentId).map(a -> a.state() == AgentState.AVAILABLE)
                 .orElse(false);
         if (wasAvailable) {
             acd(new AcdCommand.SetPresence(agentId, AgentState.AWAY, "outbound"));
         }
-        agentOffer = OfferAnswer.offer(services.mediaHost(), bridge.leg(Side.A).rtpPort(), OfferAnswer.SUPPORTED,
+        agentOffer = OfferAnswer.offer(services.mediaHost(), bridge.leg(Side.A).rtpPort(), codecs,
                 MediaPlumbing.AGENT_TELEPHONE_EVENT, Direction.SENDRECV, agentOrigin.sessionId(), agentOrigin.next());
-        agentLeg = endpoint.invite(new OutgoingInvite(phone.contact(), phone.sourceHost(), phone.sourcePort(),
-                phone.transport(), "sip:" + to + "@" + endpoint.host() + ":" + endpoint.port(), "Outbound call",
-                "sip:" + phone.username() + "@" + tenant.value(), agentOffer.toString(),
-                List.of(new SipHeader("X-Callisto-Call", id))), new AgentSide());
     }
 
     private synchronized void agentAnswered(String sdp) {
@@ -164,6 +180,7 @@ final class OutboundCall {
         bridge.connect();
         answeredAt = services.clock().instant();
         state = State.CONNECTED;
+        agentLeg.farEndAnswered();
     }
 
     private synchronized void carrierFailed(SipLeg leg, int status) {
@@ -273,26 +290,41 @@ final class OutboundCall {
         return answer.description().toString();
     }
 
-    /** The agent's phone. */
-    private final class AgentSide implements LegListener {
+    /** The agent's device: their SIP phone (through {@link SipPhoneEvents}) or their softphone. */
+    private final class AgentSide implements AgentLegEvents {
         @Override
-        public void onAnswered(SipLeg leg, String sdp) {
+        public void ringing() {
+            // the agent placed the call: nothing rings on their side
+        }
+
+        @Override
+        public void answered(String sdp) {
             agentAnswered(sdp);
         }
 
         @Override
-        public void onFailed(SipLeg leg, int status, String reason) {
+        public void failed(int status) {
             agentFailed(status);
         }
 
         @Override
-        public void onBye(SipLeg leg) {
-            hungUp(HangupSide.AGENT);
+        public void hungUp() {
+            OutboundCall.this.hungUp(HangupSide.AGENT);
         }
 
         @Override
-        public String onReinvite(SipLeg leg, String offer) {
-            return reinvite(Side.A, offer);
+        public void lost() {
+            OutboundCall.this.hungUp(HangupSide.SYSTEM);
+        }
+
+        @Override
+        public boolean transfer(String toQueueId, String toAgentId) {
+            return false; // an outbound call is not transferred (yet)
+        }
+
+        @Override
+        public String reoffer(String sdp) {
+            return reinvite(Side.A, sdp);
         }
     }
 

@@ -45,9 +45,11 @@ public final class OutboundCalls implements OutboundDialer, AutoCloseable {
     @Override
     public String dial(TenantId tenant, String agentId, String to, String callerIdE164) {
         services.acd().requireWorking(tenant);
-        List<Binding> phones = services.phones().of(tenant, agentId);
-        if (phones.isEmpty()) {
-            throw Errors.conflict("no-registered-phone", "the agent has no registered SIP phone to ring first");
+        boolean softphone = services.browsers().isConnected(tenant, agentId);
+        List<Binding> phones = softphone ? List.of() : services.phones().of(tenant, agentId);
+        if (!softphone && phones.isEmpty()) {
+            throw Errors.conflict("no-registered-phone",
+                    "the agent has no softphone connected and no registered SIP phone to ring first");
         }
         Trunk trunk = trunk(tenant, callerIdE164);
         if (!channels.acquire(trunk)) {
@@ -61,7 +63,11 @@ public final class OutboundCalls implements OutboundDialer, AutoCloseable {
         });
         calls.put(id, call);
         try {
-            call.start(phones.getFirst());
+            if (softphone) {
+                call.start(services.browsers());
+            } else {
+                call.start(phones.getFirst());
+            }
         } catch (RuntimeException e) {
             call.shutdown();
             throw e;

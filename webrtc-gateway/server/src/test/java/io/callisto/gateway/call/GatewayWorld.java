@@ -92,7 +92,7 @@ public final class GatewayWorld implements AutoCloseable {
         CallServices services = new CallServices(new StoredTelephonyDirectory(store, store.trunks(), store.numbers()),
                 live, new InteractionService(store, live, store.interactionHistory(), contacts), contacts,
                 new AgentPhones(store, store.agents(), bindings, clock), relay, new CallRecorder(store,
-                store.callRecords()), recordings, clock, "127.0.0.1");
+                store.callRecords()), recordings, clock, "127.0.0.1", BrowserAgents.NONE);
         Registrar registrar = new Registrar(new StoredSipAccounts(store, store.agents()), bindings,
                 new DigestRegistrarAuth("test-secret-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 clock);

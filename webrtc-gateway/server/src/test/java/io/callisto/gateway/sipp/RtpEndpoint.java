@@ -57,8 +57,13 @@ public final class RtpEndpoint implements AutoCloseable {
 
     /** Binds 127.0.0.1:port and starts receiving. */
     public static RtpEndpoint open(int port, Mode mode) {
+        return open(Ports.LOOPBACK, port, mode);
+    }
+
+    /** Binds address:port (a test network namespace's address, see {@link RtpSinkMain}) and starts receiving. */
+    public static RtpEndpoint open(java.net.InetAddress address, int port, Mode mode) {
         try {
-            DatagramSocket socket = new DatagramSocket(new InetSocketAddress(Ports.LOOPBACK, port));
+            DatagramSocket socket = new DatagramSocket(new InetSocketAddress(address, port));
             socket.setSoTimeout(200);
             RtpEndpoint endpoint = new RtpEndpoint(socket, mode);
             Thread.ofPlatform().daemon().name("rtp-" + mode.name().toLowerCase() + "-" + port).start(endpoint::receiveLoop);

@@ -116,6 +116,8 @@ public final class Sipp {
         private Media media = Media.NONE;
         private RtpEndpoint.Mode endpointMode;
         private Path workDir;
+        private String namespace;
+        private String localAddress = "127.0.0.1";
 
         private Builder(String name, String text) {
             this.name = name;
@@ -126,6 +128,20 @@ public final class Sipp {
         public Builder remote(String host, int port) {
             this.remoteHost = Ports.requireLoopback(host);
             this.remotePort = port;
+            return this;
+        }
+
+        /**
+         * Runs sipp inside a network namespace the test created ({@code ip netns exec}), signalling and sending media
+         * from {@code localAddress} there, calling {@code gatewayAddress} on the host side of the namespace's veth.
+         * The harness's own RTP endpoint lives in this JVM's namespace, so it is not available here: run
+         * {@link RtpSinkMain} in the namespace on [media_port+4] instead.
+         */
+        public Builder inNamespace(String name, String localAddress, String gatewayAddress, int gatewayPort) {
+            this.namespace = java.util.Objects.requireNonNull(name);
+            this.localAddress = java.util.Objects.requireNonNull(localAddress);
+            this.remoteHost = java.util.Objects.requireNonNull(gatewayAddress);
+            this.remotePort = gatewayPort;
             return this;
         }
 
@@ -259,8 +275,8 @@ public final class Sipp {
                     throw new SippProcess.PortInUse("RTP port " + rtpPort + " is taken", e);
                 }
             }
-            return SippProcess.start(new SippProcess.Launch(command, dir, sip, mp, rtpPort, transport == Transport.TCP,
-                    endpoint, calls, timeout.plusSeconds(10)));
+            return SippProcess.start(new SippProcess.Launch(command, dir, localAddress, sip, mp, rtpPort,
+                    transport == Transport.TCP, endpoint, calls, timeout.plusSeconds(10)));
         }
 
         /** Starts sipp and waits for it to exit. */
@@ -295,13 +311,18 @@ public final class Sipp {
                             + " declares no Global variable " + variable + " (declared: " + declared + ")");
                 }
             }
-            List<String> cmd = new ArrayList<>(List.of(BINARY.toString()));
+            if (namespace != null && media == Media.ENDPOINT) {
+                throw new IllegalStateException("the RTP endpoint cannot listen inside namespace " + namespace);
+            }
+            List<String> cmd = new ArrayList<>();
+            if (namespace != null) cmd.addAll(List.of("ip", "netns", "exec", namespace));
+            cmd.add(BINARY.toString());
             if (remoteHost != null) cmd.add(remoteHost + ":" + remotePort);
             // -sf and -oocsf first: -set only knows the variables of scenarios loaded before it
             cmd.addAll(List.of("-sf", dir.resolve(name).toString()));
             if (oocText != null) cmd.addAll(List.of("-oocsf", dir.resolve(oocName).toString()));
-            cmd.addAll(List.of("-i", "127.0.0.1", "-bind_local", "-p", Integer.toString(sip),
-                    "-mi", "127.0.0.1", "-mp", Integer.toString(mp), "-t", transport.sippMode));
+            cmd.addAll(List.of("-i", localAddress, "-bind_local", "-p", Integer.toString(sip),
+                    "-mi", localAddress, "-mp", Integer.toString(mp), "-t", transport.sippMode));
             // over TCP sipp fails every call bound to a connection the far end closes, even a finished one
             if (transport == Transport.TCP) cmd.addAll(List.of("-reconnect_close", "false"));
             if (media == Media.SIPP_ECHO) cmd.add("-rtp_echo");

@@ -22,8 +22,8 @@ public final class SippProcess implements AutoCloseable {
     private static final Path PROC_NET = Path.of("/proc/net");
 
     /** What the builder decided: the command line, the run's directory, ports and the RTP endpoint. */
-    record Launch(List<String> command, Path workDir, int sipPort, int mediaPort, int rtpPort, boolean tcp,
-                  RtpEndpoint endpoint, int calls, Duration deadline) {
+    record Launch(List<String> command, Path workDir, String localAddress, int sipPort, int mediaPort, int rtpPort,
+                  boolean tcp, RtpEndpoint endpoint, int calls, Duration deadline) {
     }
 
     /** sipp (or the RTP endpoint) could not bind a port: another process took it after it was checked. */
@@ -156,7 +156,8 @@ public final class SippProcess implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SippProcess[pid " + process.pid() + ", 127.0.0.1:" + launch.sipPort() + ", " + launch.workDir() + "]";
+        return "SippProcess[pid " + process.pid() + ", " + launch.localAddress() + ":" + launch.sipPort() + ", "
+                + launch.workDir() + "]";
     }
 
     private List<SipMessage> messagesSoFar() {
@@ -208,15 +209,18 @@ public final class SippProcess implements AutoCloseable {
             }
             if (System.nanoTime() - end > 0) {
                 close();
-                throw new IllegalStateException("sipp did not bind 127.0.0.1:" + launch.sipPort() + " within " + timeout
-                        + ":\n" + stdout());
+                throw new IllegalStateException("sipp did not bind " + launch.localAddress() + ":" + launch.sipPort()
+                        + " within " + timeout + ":\n" + stdout());
             }
             sleep(20);
         }
     }
 
     private boolean bound() {
-        Path table = PROC_NET.resolve(launch.tcp() ? "tcp" : "udp");
+        // sipp's own view of the network: in a test's namespace (ip netns exec runs sipp as this very process) its
+        // sockets are in that namespace's tables, not this JVM's
+        Path own = Path.of("/proc", Long.toString(process.pid()), "net");
+        Path table = (Files.isDirectory(own) ? own : PROC_NET).resolve(launch.tcp() ? "tcp" : "udp");
         if (!Files.isReadable(table)) {
             sleep(300);
             return true;
@@ -224,11 +228,22 @@ public final class SippProcess implements AutoCloseable {
         String port = String.format(Locale.ROOT, ":%04X", launch.sipPort());
         try {
             return Files.readAllLines(table).stream().skip(1).map(String::trim).map(line -> line.split("\\s+"))
-                    .anyMatch(f -> f.length > 3 && (f[1].equals("0100007F" + port) || f[1].equals("00000000" + port))
+                    .anyMatch(f -> f.length > 3 && (f[1].equals(procAddress(launch.localAddress()) + port)
+                            || f[1].equals("00000000" + port))
                             && (!launch.tcp() || f[3].equals("0A")));
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** An IPv4 address as /proc/net writes it: the four bytes in host (little-endian) order, in hex. */
+    static String procAddress(String dotted) {
+        String[] bytes = dotted.split("\\.");
+        StringBuilder hex = new StringBuilder();
+        for (int i = 3; i >= 0; i--) {
+            hex.append(String.format(Locale.ROOT, "%02X", Integer.parseInt(bytes[i])));
+        }
+        return hex.toString();
     }
 
     private String stdout() {

@@ -61,7 +61,7 @@ final class BridgeForwarder {
         }
         RelayLeg to = legs[from.side().other().ordinal()];
         StreamRewriter rewriter = toward[to.side().ordinal()];
-        if (!from.direction().receives()) {
+        if (!from.direction().receives() || from.isMuted()) {
             dropForDirection(fromStats, rewriter);
             return;
         }
@@ -106,8 +106,14 @@ final class BridgeForwarder {
             return;
         }
         RtcpRewriter.rewrite(buf, 0, len, toward[to.side().ordinal()], toward[from.side().ordinal()]);
-        DatagramChannel channel = toMuxed ? to.ports().rtp() : to.ports().rtcp();
-        if (send(channel, buf, len, destination)) {
+        PacketTransport transport = to.currentTransport();
+        boolean sent;
+        if (transport != null) {
+            sent = transport.sendRtcp(buf, len);
+        } else {
+            sent = send(toMuxed ? to.ports().rtp() : to.ports().rtcp(), buf, len, destination);
+        }
+        if (sent) {
             to.stats().increment(LegCounter.RTCP_SENT);
         } else {
             to.stats().increment(LegCounter.DROPPED_SEND);
@@ -172,7 +178,8 @@ final class BridgeForwarder {
     }
 
     private static boolean sendRtp(RelayLeg to, ByteBuffer buf, int len, InetSocketAddress destination) {
-        if (send(to.ports().rtp(), buf, len, destination)) {
+        PacketTransport transport = to.currentTransport();
+        if (transport != null ? transport.sendRtp(buf, len) : send(to.ports().rtp(), buf, len, destination)) {
             to.stats().increment(LegCounter.RTP_SENT);
             to.stats().add(LegCounter.RTP_SENT_BYTES, len);
             return true;

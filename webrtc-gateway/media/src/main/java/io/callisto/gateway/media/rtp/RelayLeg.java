@@ -32,6 +32,8 @@ public final class RelayLeg {
     private final LegStats stats = new LegStats();
     private volatile MediaEndpoint remote;
     private volatile MediaDirection direction = MediaDirection.SENDRECV;
+    private volatile PacketTransport transport;
+    private volatile boolean muted;
     private volatile long watchSinceNanos;
     // written through LAST_PACKET (single writer: the loop)
     private long lastPacketNanos;
@@ -98,6 +100,23 @@ public final class RelayLeg {
         watchSinceNanos = System.nanoTime();
     }
 
+    /**
+     * Mutes the peer: what it sends is still received (it keeps the leg alive) but not passed on, whatever the
+     * direction says. Independent of hold.
+     */
+    public void setMuted(boolean mute) {
+        muted = mute;
+    }
+
+    public boolean isMuted() {
+        return muted;
+    }
+
+    /** The transport this leg's media uses instead of its UDP ports, if any (a browser's SRTP). */
+    public Optional<PacketTransport> transport() {
+        return Optional.ofNullable(transport);
+    }
+
     public LegStats stats() {
         return stats;
     }
@@ -145,7 +164,15 @@ public final class RelayLeg {
 
     boolean rtcpMux() {
         MediaEndpoint current = remote;
-        return current != null && current.rtcpMux();
+        return transport != null || current != null && current.rtcpMux();
+    }
+
+    PacketTransport currentTransport() {
+        return transport;
+    }
+
+    void useTransport(PacketTransport next) {
+        transport = next;
     }
 
     void touch(long nowNanos) {

@@ -93,6 +93,27 @@ final class RelayLoop implements Executor {
         }
     }
 
+    /**
+     * Queues a packet that arrived elsewhere (a browser leg's decrypted SRTP) to be handled like one read from a
+     * port; it is copied, so the caller may reuse its array.
+     */
+    void inject(Inbound inbound, byte[] packet, int length, InetSocketAddress source, java.util.function.BooleanSupplier
+            current) {
+        if (length <= 0 || length >= BUFFER_SIZE) {
+            inbound.leg().stats().increment(LegCounter.DROPPED_MALFORMED);
+            return;
+        }
+        byte[] copy = java.util.Arrays.copyOf(packet, length);
+        execute(() -> {
+            if (!current.getAsBoolean()) {
+                return;
+            }
+            buffer.clear();
+            buffer.put(copy).flip();
+            inbound.handle(buffer, length, source, System.nanoTime());
+        });
+    }
+
     void register(DatagramChannel channel, Inbound inbound, Consumer<SelectionKey> keep) {
         try {
             keep.accept(channel.register(selector, SelectionKey.OP_READ, inbound));

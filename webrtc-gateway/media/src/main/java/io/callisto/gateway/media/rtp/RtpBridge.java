@@ -1,5 +1,6 @@
 package io.callisto.gateway.media.rtp;
 
+import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -114,6 +115,35 @@ public final class RtpBridge implements AutoCloseable {
      */
     public int outgoingSsrc(Side to) {
         return forwarder.toward(to).outputSsrc();
+    }
+
+    /**
+     * Carries leg {@code side}'s media over {@code transport} (a browser's SRTP) instead of its UDP ports, from now
+     * until it is detached or replaced: the leg's peer becomes {@code peer} (rtcp-mux), its latches reset. Returns
+     * where the transport hands what it receives. A second attach (the browser reconnected) replaces the first, whose
+     * input then drops everything.
+     */
+    public LegInput attach(Side side, PacketTransport transport, InetSocketAddress peer) {
+        Objects.requireNonNull(transport, "transport");
+        RelayLeg leg = leg(side);
+        leg.setRemote(new MediaEndpoint(peer, peer, true));
+        loop.call(() -> leg.useTransport(transport));
+        RelayLoop.Inbound inbound = new RelayLoop.Inbound(forwarder, leg, false);
+        return (packet, length) -> {
+            if (!closed.get()) {
+                loop.inject(inbound, packet, length, peer, () -> leg.currentTransport() == transport);
+            }
+        };
+    }
+
+    /** Leg {@code side} goes back to its UDP ports, if {@code transport} is still the one it uses. */
+    public void detach(Side side, PacketTransport transport) {
+        RelayLeg leg = leg(side);
+        loop.call(() -> {
+            if (leg.currentTransport() == transport) {
+                leg.useTransport(null);
+            }
+        });
     }
 
     public boolean isClosed() {

@@ -5,12 +5,12 @@ import java.net.InetAddress;
 import java.util.function.Predicate;
 import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
-import org.ice4j.ice.harvest.SinglePortUdpHarvester;
 
 /**
  * The one UDP port every browser leg's ICE runs on (ice4j tells the legs apart by their credentials), bound on the
  * gateway's media address, with the networks remote candidates must be in: the gateway never sends a connectivity
- * check to an address outside them, however the browser came by it.
+ * check, an answer to one or media to an address outside them, however the browser came by it (a candidate in its
+ * offer or trickled, which the leg refuses, or a check sent from there, which the port drops).
  */
 public final class IcePort implements AutoCloseable {
     static {
@@ -19,11 +19,11 @@ public final class IcePort implements AutoCloseable {
         System.setProperty("ice4j.harvest.mapping.aws.enabled", "false");
     }
 
-    private final SinglePortUdpHarvester harvester;
+    private final AllowedRemotesHarvester harvester;
     private final Predicate<InetAddress> allowedRemotes;
     private final String address;
 
-    private IcePort(SinglePortUdpHarvester harvester, String address, Predicate<InetAddress> allowedRemotes) {
+    private IcePort(AllowedRemotesHarvester harvester, String address, Predicate<InetAddress> allowedRemotes) {
         this.harvester = harvester;
         this.address = address;
         this.allowedRemotes = allowedRemotes;
@@ -35,8 +35,8 @@ public final class IcePort implements AutoCloseable {
             throw new IllegalArgumentException("the ICE port must be 1..65535");
         }
         try {
-            return new IcePort(new SinglePortUdpHarvester(new TransportAddress(address, port, Transport.UDP)), address,
-                    allowedRemotes);
+            return new IcePort(new AllowedRemotesHarvester(new TransportAddress(address, port, Transport.UDP),
+                    allowedRemotes), address, allowedRemotes);
         } catch (IOException e) {
             throw new IllegalStateException("cannot bind ICE on " + address + ":" + port + ": " + e.getMessage(), e);
         }
@@ -50,8 +50,13 @@ public final class IcePort implements AutoCloseable {
         return address;
     }
 
-    SinglePortUdpHarvester harvester() {
+    AllowedRemotesHarvester harvester() {
         return harvester;
+    }
+
+    /** Connectivity checks dropped because they came from outside the allowed networks. */
+    public long refusedChecks() {
+        return harvester.refusedChecks();
     }
 
     boolean allows(InetAddress remote) {

@@ -44,6 +44,9 @@ public final class IceSession implements AutoCloseable {
     private final AtomicLong refusedCandidates = new AtomicLong();
     private volatile IceProcessingState state = IceProcessingState.WAITING;
     private volatile Consumer<byte[]> media = packet -> { };
+    private volatile Runnable onFailure = () -> { };
+    private final java.util.concurrent.atomic.AtomicBoolean failureReported = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean consentLost;
     private volatile Thread reader;
     private volatile boolean closed;
 
@@ -70,6 +73,7 @@ public final class IceSession implements AutoCloseable {
             Component component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, true);
             IceSession session = new IceSession(agent, stream, component, port);
             agent.addStateChangeListener(session::stateChanged);
+            stream.addPairChangeListener(session::pairChanged);
             stream.setRemoteUfrag(remoteUfrag);
             stream.setRemotePassword(remotePassword);
             remoteCandidates.forEach(session::addRemoteCandidate);
@@ -156,7 +160,49 @@ public final class IceSession implements AutoCloseable {
             if (s.isOver()) {
                 finished.countDown();
             }
+            if (s == IceProcessingState.FAILED) {
+                reportFailure();
+            }
         }
+    }
+
+    /**
+     * ice4j keeps an established agent COMPLETED or TERMINATED when consent checks on the selected pair go unanswered
+     * (RFC 7675): it only fails that pair. That failure is the browser going away, so it is reported as ICE failing.
+     */
+    private void pairChanged(PropertyChangeEvent event) {
+        if (IceMediaStream.PROPERTY_PAIR_STATE_CHANGED.equals(event.getPropertyName())
+                && event.getNewValue() == org.ice4j.ice.CandidatePairState.FAILED && state.isEstablished()
+                && event.getSource() == component.getSelectedPair()) {
+            LOG.log(System.Logger.Level.INFO, "ICE consent lost on {0}", component.getSelectedPair()
+                    .toRedactedShortString());
+            consentLost = true;
+            reportFailure();
+        }
+    }
+
+    private void reportFailure() {
+        if (!closed && failureReported.compareAndSet(false, true)) {
+            onFailure.run();
+        }
+    }
+
+    /** Runs once when ICE fails: at the start, or later when the browser stops answering consent checks (it is gone). */
+    public void onFailure(Runnable handler) {
+        onFailure = handler;
+        if ((state == IceProcessingState.FAILED || consentLost) && !closed && failureReported.compareAndSet(false, true)) {
+            handler.run();
+        }
+    }
+
+    /** The browser's address on the selected pair, once connected. */
+    public java.util.Optional<java.net.InetSocketAddress> remoteAddress() {
+        org.ice4j.ice.CandidatePair pair = component.getSelectedPair();
+        if (pair == null) {
+            return java.util.Optional.empty();
+        }
+        TransportAddress address = pair.getRemoteCandidate().getTransportAddress();
+        return java.util.Optional.of(new java.net.InetSocketAddress(address.getAddress(), address.getPort()));
     }
 
     /** Where SRTP and SRTCP datagrams go once connected (the leg's media path). */

@@ -97,6 +97,26 @@ class IceSessionTest {
         }
     }
 
+    /**
+     * The browser offers an allowed candidate but sends its checks from an address outside the allowed networks (as
+     * Chromium on loopback may send from the machine's LAN address): they are dropped unanswered, so the gateway
+     * neither learns that address as a peer-reflexive candidate nor sends anything there.
+     */
+    @Test
+    void checksFromOutsideTheAllowedNetworksAreDroppedUnansweredEvenWithTheRightCredentials() throws Exception {
+        try (IcePort strict = IcePort.bind("127.0.0.1", freePort(), a -> a.getHostAddress().equals("127.0.0.1"));
+             TestIceClient elsewhere = new TestIceClient(InetAddress.getByName("127.0.0.2"));
+             IceSession gateway = IceSession.answer(strict, elsewhere.ufrag, elsewhere.password,
+                     List.of(new IceCandidate("1", 1, "udp", 2130706431L, "127.0.0.1", 9, "host")))) {
+            IceCandidate local = gateway.localCandidates().getFirst();
+            assertThat(elsewhere.connect(gateway.localUfrag(), gateway.localPassword(), local, 2_000))
+                    .as("a check from 127.0.0.2 was answered").isFalse();
+            assertThat(strict.refusedChecks()).isPositive();
+            assertThat(gateway.isConnected()).isFalse();
+            assertThat(gateway.remoteAddress()).isEmpty();
+        }
+    }
+
     @Test
     void aCheckWithTheWrongPasswordIsNotAnswered() throws Exception {
         try (TestIceClient browser = new TestIceClient();

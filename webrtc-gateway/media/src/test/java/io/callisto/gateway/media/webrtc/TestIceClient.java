@@ -36,13 +36,19 @@ final class TestIceClient implements AutoCloseable {
     private final Thread reader;
 
     TestIceClient() throws SocketException {
-        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** A client sending from {@code address} (another of 127.0.0.0/8, as a browser's other interface would). */
+    TestIceClient(InetAddress address) throws SocketException {
+        socket = new DatagramSocket(new InetSocketAddress(address, 0));
         reader = Thread.ofVirtual().start(this::read);
     }
 
     /** The host candidate this "browser" offers. */
     IceCandidate candidate() {
-        return new IceCandidate("1", 1, "udp", 2_130_706_431L, "127.0.0.1", socket.getLocalPort(), "host");
+        return new IceCandidate("1", 1, "udp", 2_130_706_431L, socket.getLocalAddress().getHostAddress(),
+                socket.getLocalPort(), "host");
     }
 
     /** Sends nominating checks to the gateway until one is answered; whether it was within the time. */

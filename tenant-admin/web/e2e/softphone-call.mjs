@@ -1,0 +1,219 @@
+#!/usr/bin/env node
+// A browser agent's calls, end to end, in the real agent desktop (driven by SoftphoneBrowserIT, which places the
+// calls with sipp and checks the gateway's side). Prints READY once the agent is Available, one "CALL {...}" line
+// per call answered, then DONE; "FAILED <step>: <reason>" and exit 1 on a failure.
+//
+// Environment:
+//   BASE_URL        where the platform serves the app and /api (default http://127.0.0.1:8080)
+//   AGENT_EMAIL, AGENT_PASSWORD   the agent who signs in
+//   FAKE_AUDIO      a WAV file Chromium's fake microphone plays (required)
+//   CALLS           who hangs up each call, in order: agent or caller (default "agent"); "vanish" (last only)
+//                   kills the browser mid-call once audio flows, as a crashed tab or a laptop whose lid shuts
+//   WRAPUP          "required": every call must be followed by the wrap-up form, completed with the disposition
+//                   "e2e-<n>" and notes; otherwise a wrap-up form is completed if one appears
+//   SCREENSHOT_DIR  where failure.png goes (default target/e2e)
+//   CHROMIUM_PATH   the browser (default /usr/bin/chromium)
+
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
+const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR || 'target/e2e');
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CALLS = (process.env.CALLS || 'agent').split(',').map((s) => s.trim());
+const WRAPUP_REQUIRED = process.env.WRAPUP === 'required';
+const SECURE_BY_ITSELF = ['localhost', '127.0.0.1', '[::1]'].includes(new URL(BASE_URL).hostname);
+const WAIT = 60_000;
+
+function say(line) {
+  process.stdout.write(`${line}\n`);
+}
+
+async function stats(page) {
+  const raw = await page.getByTestId('call-stats').getAttribute('data-stats');
+  return raw ? JSON.parse(raw) : {};
+}
+
+async function until(what, fn, timeout = WAIT) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** SIGKILL to every process this script started (Chromium and its helpers), found through /proc. */
+function killBrowserProcesses() {
+  const parents = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // the parent pid is the 4th field, after the command in parentheses (which may hold spaces)
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const doomed = new Set([process.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, parent] of parents) {
+      if (doomed.has(parent) && !doomed.has(pid)) {
+        doomed.add(pid);
+        grew = true;
+      }
+    }
+  }
+  doomed.delete(process.pid);
+  for (const pid of doomed) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/**
+ * Runs in the page before the app: times, from the agent's click on Answer (the capture phase, before the app sees
+ * it), the call's ICE connection, its DTLS (the connection state), the first RTP packet and the first sound received,
+ * polling the peer connection's stats every 5 ms. Measurement only: it wraps RTCPeerConnection to keep a reference
+ * and changes nothing the app does. The result is window.__answerTiming.
+ */
+function measureAnswerToAudio() {
+  const Native = window.RTCPeerConnection;
+  const connections = [];
+  function Measured(...args) {
+    const pc = new Native(...args);
+    connections.push(pc);
+    return pc;
+  }
+  Measured.prototype = Native.prototype;
+  Object.setPrototypeOf(Measured, Native);
+  window.RTCPeerConnection = Measured;
+  document.addEventListener('click', (event) => {
+    if (!(event.target instanceof Element) || !event.target.closest('[data-testid="call-answer"]')) return;
+    const start = performance.now();
+    const timing = { iceConnectedMs: null, dtlsConnectedMs: null, firstPacketMs: null, firstSoundMs: null };
+    window.__answerTiming = timing;
+    const seen = connections.length;
+    const poll = setInterval(async () => {
+      const pc = connections[connections.length - 1];
+      if (!pc || connections.length === seen && pc.connectionState === 'closed') return;
+      const now = performance.now() - start;
+      if (timing.iceConnectedMs === null && ['connected', 'completed'].includes(pc.iceConnectionState)) {
+        timing.iceConnectedMs = now;
+      }
+      if (timing.dtlsConnectedMs === null && pc.connectionState === 'connected') timing.dtlsConnectedMs = now;
+      const stats = await pc.getStats();
+      stats.forEach((s) => {
+        if (s.type !== 'inbound-rtp' || s.kind !== 'audio') return;
+        if (timing.firstPacketMs === null && s.packetsReceived > 0) timing.firstPacketMs = performance.now() - start;
+        if (timing.firstSoundMs === null && s.audioLevel > 0) timing.firstSoundMs = performance.now() - start;
+      });
+      if (timing.firstSoundMs !== null || performance.now() - start > 20_000) clearInterval(poll);
+    }, 5);
+  }, true);
+}
+
+async function state(page) {
+  return page.getByTestId('agent-state').getAttribute('data-state');
+}
+
+async function takeCall(browser, page, hungUpBy, n) {
+  const incoming = page.getByTestId('call-incoming');
+  await incoming.waitFor({ state: 'visible', timeout: 90_000 });
+  const screenPop = (await incoming.innerText()).replace(/\s+/g, ' ').trim();
+  await page.getByTestId('call-answer').click();
+  const answeredAt = Date.now();
+  // audio flowing: the browser has received packets with sound in them
+  const heard = await until('audio from the caller', async () => {
+    const s = await stats(page).catch(() => ({}));
+    return s.packetsReceived >= 25 && s.audioLevel > 0 ? s : null;
+  });
+  const answerToAudioMs = Date.now() - answeredAt;
+  const timing = await page.evaluate(() => window.__answerTiming ?? null);
+  if (hungUpBy === 'vanish') {
+    // no goodbye of any kind: no hang-up, no WebSocket close frame, no ICE or DTLS close
+    say(`CALL ${JSON.stringify({ hungUpBy, screenPop, answerToAudioMs, received: heard.packetsReceived })}`);
+    killBrowserProcesses();
+    return null;
+  }
+  await page.getByTestId('call-keypad').click();
+  for (const key of ['keypad-1', 'keypad-2', 'keypad-3', 'keypad-pound']) {
+    await page.getByTestId(key).click();
+    await new Promise((r) => setTimeout(r, 400));
+  }
+  await new Promise((r) => setTimeout(r, 1500));
+  const talking = await stats(page);
+  if (!(talking.packetsSent > heard.packetsSent)) throw new Error('the browser is not sending audio');
+  if (hungUpBy === 'agent') {
+    await page.getByTestId('call-hangup').click();
+  }
+  await page.getByTestId('call-hangup').waitFor({ state: 'detached', timeout: 90_000 });
+  // wrap-up: a disposition and notes, then back to work
+  const disposition = page.getByTestId('wrapup-disposition');
+  const wrapUpCode = `e2e-${n}`;
+  let wrappedUp = null;
+  if (WRAPUP_REQUIRED) await disposition.waitFor({ state: 'visible', timeout: 10_000 });
+  if (await disposition.isVisible().catch(() => false)) {
+    if ((await state(page)) !== 'WRAP_UP') throw new Error(`wrap-up form shown in state ${await state(page)}`);
+    await disposition.fill(wrapUpCode);
+    await page.getByTestId('wrapup-notes').fill(`call ${n}, hung up by the ${hungUpBy}`);
+    await page.getByTestId('wrapup-complete').click();
+    await page.getByTestId('wrapup').waitFor({ state: 'detached', timeout: WAIT });
+    wrappedUp = wrapUpCode;
+  }
+  await until('the agent available again', async () => (await state(page)) === 'AVAILABLE');
+  return { hungUpBy, screenPop, answerToAudioMs, timing, received: talking.packetsReceived, sent: talking.packetsSent,
+    audioLevel: heard.audioLevel, dtlsState: talking.dtlsState, disposition: wrappedUp };
+}
+
+async function main() {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  if (!process.env.FAKE_AUDIO) throw new Error('FAKE_AUDIO is required');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync',
+      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-audio-capture=${process.env.FAKE_AUDIO}`, '--allow-loopback-in-peer-connection',
+      '--disable-features=WebRtcHideLocalIpsWithMdns', '--autoplay-policy=no-user-gesture-required',
+      // getUserMedia needs a secure context: plain HTTP on an address other than localhost (a veth) is made one
+      ...(SECURE_BY_ITSELF ? [] : [`--unsafely-treat-insecure-origin-as-secure=${new URL(BASE_URL).origin}`])],
+  });
+  const context = await browser.newContext();
+  await context.addInitScript(measureAnswerToAudio);
+  await context.grantPermissions(['microphone'], { origin: BASE_URL });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => say(`PAGEERROR ${e.message}`));
+  try {
+    await page.goto(`${BASE_URL}/login`);
+    await page.getByTestId('login-email').fill(process.env.AGENT_EMAIL);
+    await page.getByTestId('login-password').fill(process.env.AGENT_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL('**/agent', { timeout: WAIT });
+    // state changes go over the softphone's connection: wait for it, as an agent waits for the green light
+    await page.locator('[data-testid="softphone-connection"][data-state="connected"]').waitFor({ timeout: WAIT });
+    await page.getByTestId('state-available').click();
+    await until('the agent available', async () => (await state(page)) === 'AVAILABLE');
+    say('READY');
+    for (const [i, hungUpBy] of CALLS.entries()) {
+      const call = await takeCall(browser, page, hungUpBy, i + 1);
+      if (call === null) break;
+      say(`CALL ${JSON.stringify(call)}`);
+    }
+    say('DONE');
+  } catch (e) {
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'softphone-failure.png'), fullPage: true }).catch(() => {});
+    say(`FAILED ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  } finally {
+    await browser.close().catch(() => {});
+  }
+}
+
+await main();

@@ -1,0 +1,63 @@
+import { useState, type FormEvent } from 'react';
+import { normalizePhone } from '../admin/telephony';
+import { TextField } from '../components/forms';
+import { errorText } from './format';
+import type { SoftphoneLike } from './softphoneContext';
+
+/** E.164 (+ and the country code) or plain digits (an extension), once spaces and punctuation are gone. */
+export function dialable(raw: string): string | null {
+  const number = normalizePhone(raw);
+  return /^\+?\d{1,32}$/.test(number) ? number : null;
+}
+
+/** Calls a number from the browser (the softphone's `dial`): the call appears above once the gateway starts it. */
+export function OutboundDial({ phone, disabled }: { phone: SoftphoneLike; disabled: boolean }) {
+  const [number, setNumber] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const to = dialable(number);
+    if (!to) {
+      setError(number.trim() === '' ? 'Enter the number to call.' : 'Enter a phone number: + and the country code, or digits only.');
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    try {
+      await phone.dial(to);
+      setNumber('');
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      setError(typeof code === 'string' ? errorText({ code, message: (e as Error).message }) : 'The call could not be started.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card form desk__dial" onSubmit={onSubmit} noValidate aria-labelledby="softphone-dial-title" aria-busy={busy}>
+      <h2 id="softphone-dial-title">Make a call</h2>
+      <div className="dial__row">
+        <TextField
+          id="dial-number"
+          label="Number to call"
+          testId="dial-number"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          maxLength={40}
+          placeholder="+15551230000"
+          value={number}
+          onChange={(e) => setNumber(e.target.value)}
+          error={error ?? undefined}
+        />
+        <button type="submit" className="button button--primary" data-testid="dial-call" disabled={busy || disabled}>
+          {busy ? 'Dialling…' : 'Dial'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,401 @@
+package io.callisto.gateway.softphone;
+
+import io.callisto.gateway.call.AgentLeg;
+import io.callisto.gateway.call.AgentLegEvents;
+import io.callisto.gateway.call.BrowserAgents;
+import io.callisto.gateway.media.webrtc.BrowserAnswer;
+import io.callisto.gateway.media.webrtc.BrowserMedia;
+import io.callisto.gateway.media.webrtc.BrowserOffer;
+import io.callisto.gateway.media.webrtc.IceCandidate;
+import io.callisto.gateway.media.webrtc.InvalidOfferException;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A customer's call on an agent's browser softphone: it rings the page, and once the browser's offer arrives, runs
+ * its WebRTC media (ICE, DTLS-SRTP) and attaches it to the call's relay in place of a SIP phone's RTP. To call control
+ * it is an {@link AgentLeg}: the browser's answer, hold and hang-up reach the call as a SIP phone's would. A page that
+ * reloads (or a network that blips) sends a new offer for the same call: new media is attached, the caller stays.
+ * Call control is never called while this object's lock is held (it calls back in under its own).
+ */
+final class BrowserCall implements AgentLeg {
+    private static final System.Logger LOG = System.getLogger(BrowserCall.class.getName());
+    enum State { RINGING, CONNECTING, CONNECTED, ENDED }
+
+    private final BrowserAgents.Ring ring;
+    private final AgentLegEvents events;
+    private final SoftphoneLine line;
+    private final SoftphoneMedia mediaConfig;
+    private final Instant since;
+    private final long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+    private long version;
+    private State state = State.RINGING;
+    private boolean answered;
+    private boolean held;
+    private boolean muted;
+    private BrowserMedia media;
+    private InetSocketAddress peer;
+    private BrowserMedia pending;
+    private int codecType;
+    private boolean farEndAnswered;
+    private int telephoneEventType = -1;
+
+    BrowserCall(BrowserAgents.Ring ring, AgentLegEvents events, SoftphoneLine line, SoftphoneMedia mediaConfig,
+                Instant since) {
+        this.ring = ring;
+        this.events = events;
+        this.line = line;
+        this.mediaConfig = mediaConfig;
+        this.since = since;
+    }
+
+    String id() {
+        return ring.callId();
+    }
+
+    synchronized State state() {
+        return state;
+    }
+
+    /** The call as the browser sees it ({@code incoming}, {@code call}, {@code welcome}). */
+    synchronized Map<String, Object> describe() {
+        Map<String, Object> call = new LinkedHashMap<>();
+        call.put("callId", ring.callId());
+        boolean outbound = ring.direction() == BrowserAgents.Direction.OUTBOUND;
+        call.put("direction", outbound ? "outbound" : "inbound");
+        call.put("state", switch (state) {
+            case RINGING -> outbound ? "connecting" : "ringing";
+            case CONNECTING -> answered ? "connected" : "connecting";
+            case CONNECTED -> outbound && !farEndAnswered ? "ringing" : held ? "held" : "connected";
+            case ENDED -> "ended";
+        });
+        call.put("from", ring.from() == null ? "anonymous" : ring.from());
+        call.put("to", ring.to());
+        if (ring.queueId() != null) {
+            call.put("queueId", ring.queueId());
+        }
+        if (ring.contact() != null) {
+            Map<String, Object> contact = new LinkedHashMap<>();
+            contact.put("id", ring.contact().id());
+            contact.put("name", ring.contact().name());
+            if (ring.contact().company() != null) {
+                contact.put("company", ring.contact().company());
+            }
+            call.put("contact", contact);
+        }
+        call.put("muted", muted);
+        call.put("since", since.toString());
+        return call;
+    }
+
+    // ---- from the browser ---------------------------------------------------------------------------
+
+    /**
+     * The browser's offer: answers it and connects the media in the background. On a ringing call this is the agent
+     * answering; on a connected one, a reloaded page taking the call back.
+     */
+    void answer(String sdp) {
+        BrowserOffer offer;
+        try {
+            offer = BrowserOffer.parse(sdp);
+        } catch (InvalidOfferException e) {
+            throw new SignallingException("invalid-sdp", e.getMessage(), id());
+        }
+        int payloadType = offer.payloadTypeOf(ring.codec()).orElseThrow(() -> new SignallingException("invalid-sdp",
+                "the offer has no " + ring.codec() + "/8000, the caller's codec (the gateway does not transcode)", id()));
+        int eventType = ring.telephoneEvents() ? offer.telephoneEvent() : -1;
+        BrowserMedia next;
+        String answer;
+        synchronized (this) {
+            if (state == State.ENDED) {
+                throw new SignallingException("unknown-call", "the call has ended", id());
+            }
+            if (state == State.CONNECTING) {
+                throw new SignallingException("invalid-state", "the call's media is already being connected", id());
+            }
+            next = BrowserMedia.start(mediaConfig.port(), mediaConfig.identity(), offer);
+            answer = new BrowserAnswer(offer, mediaConfig.address(), payloadType, ring.codec().toUpperCase(
+                    java.util.Locale.ROOT), eventType, next.iceUfrag(), next.icePassword(), next.fingerprint(),
+                    next.candidates(), Integer.toUnsignedLong(ring.bridge().outgoingSsrc(ring.side())),
+                    "callisto-" + id(), sessionId, ++version, true).toSdp();
+            state = State.CONNECTING;
+            pending = next;
+        }
+        line.send(ServerMessages.answered(id(), answer));
+        next.connect(mediaConfig.connectTimeout()).whenComplete((address, error) ->
+                Thread.ofVirtual().start(() -> connected(next, address, error, payloadType, eventType)));
+    }
+
+    /** A trickled candidate of the browser, for the media being connected (else the connected one). */
+    void candidate(String candidate) {
+        BrowserMedia current;
+        synchronized (this) {
+            current = pending != null ? pending : media;
+        }
+        if (candidate != null && current != null) {
+            IceCandidate.parse(candidate).ifPresent(current::addCandidate);
+        }
+    }
+
+    private void connected(BrowserMedia next, InetSocketAddress address, Throwable error, int payloadType,
+                           int eventType) {
+        boolean first;
+        BrowserMedia previous;
+        synchronized (this) {
+            pending = null;
+            if (state == State.ENDED || error != null) {
+                next.close();
+                if (state == State.ENDED) {
+                    return;
+                }
+            }
+            first = !answered;
+            if (error != null) {
+                state = first ? State.ENDED : State.CONNECTED;
+            } else {
+                answered = true;
+                state = State.CONNECTED;
+            }
+            previous = error == null ? media : null;
+            if (error == null) {
+                media = next;
+                peer = address;
+            }
+        }
+        if (error != null) {
+            LOG.log(System.Logger.Level.INFO, "call {0}: the browser''s media did not connect: {1}", id(), error.getMessage());
+            if (first) {
+                line.remove(this);
+                line.send(ServerMessages.ended(id(), "failed"));
+                events.failed(480);
+            } else {
+                line.send(ServerMessages.error("media-failed", "the browser's media did not connect: "
+                        + error.getMessage(), id()));
+            }
+            return;
+        }
+        next.deliverTo(ring.bridge().attach(ring.side(), next, address));
+        next.onFailure(() -> mediaLost(next));
+        if (previous != null) {
+            previous.close();
+        }
+        if (first) {
+            events.answered(relaySdp(address, payloadType, eventType, "sendrecv"));
+        }
+        Map<String, Object> described;
+        synchronized (this) {
+            if (state == State.ENDED) {
+                return;
+            }
+            described = describe();
+        }
+        line.send(ServerMessages.call(described));
+    }
+
+    /**
+     * The browser stopped answering ICE consent checks (page closed, network gone). A reloaded page re-attaches within
+     * the grace period; otherwise the call ends (the system's doing) and the agent is set away.
+     */
+    private void mediaLost(BrowserMedia lost) {
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(mediaConfig.reattachGrace());
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (this) {
+                if (state == State.ENDED || media != lost || pending != null) {
+                    return;
+                }
+            }
+            LOG.log(System.Logger.Level.INFO, "call {0}: agent {1}''s browser is gone; ending the call", id(),
+                    ring.agentId());
+            if (finish("failed")) {
+                events.lost();
+            }
+        });
+    }
+
+    void hold(boolean on) {
+        String offer;
+        synchronized (this) {
+            requireConnected();
+            offer = relaySdp(peer, -2, -2, on ? "sendonly" : "sendrecv");
+        }
+        if (events.reoffer(offer) == null) {
+            throw new SignallingException("invalid-state", "the call cannot be " + (on ? "held" : "resumed") + " now",
+                    id());
+        }
+        Map<String, Object> described;
+        synchronized (this) {
+            held = on;
+            described = describe();
+        }
+        line.send(ServerMessages.call(described));
+    }
+
+    void mute(boolean on) {
+        Map<String, Object> described;
+        synchronized (this) {
+            requireConnected();
+            muted = on;
+            ring.bridge().leg(ring.side()).setMuted(on);
+            described = describe();
+        }
+        line.send(ServerMessages.call(described));
+    }
+
+    /** Digits for the caller, from a browser that cannot send RFC 4733 events itself: played as in-band tones. */
+    void dtmf(String digits) {
+        synchronized (this) {
+            requireConnected();
+        }
+        io.callisto.gateway.media.audio.G711.Law law = "PCMA".equalsIgnoreCase(ring.codec())
+                ? io.callisto.gateway.media.audio.G711.Law.A_LAW : io.callisto.gateway.media.audio.G711.Law.MU_LAW;
+        io.callisto.gateway.media.audio.PromptPlayer.once(ring.bridge(), ring.side().other(),
+                io.callisto.gateway.media.audio.DtmfTones.of(digits, law));
+    }
+
+    /** The agent declines a ringing call; the ACD offers it elsewhere. */
+    void reject() {
+        synchronized (this) {
+            if (state != State.RINGING) {
+                throw new SignallingException("invalid-state", "only a ringing call can be rejected", id());
+            }
+        }
+        if (finish("rejected")) {
+            events.failed(603);
+        }
+    }
+
+    /** Before the media was ever up this declines the call; afterwards it ends the conversation. */
+    void hangUpByAgent() {
+        boolean wasAnswered;
+        synchronized (this) {
+            wasAnswered = answered;
+        }
+        if (!wasAnswered && finish("rejected")) {
+            events.failed(603);
+        } else if (wasAnswered && finish("agent-hangup")) {
+            events.hungUp();
+        }
+    }
+
+    void transfer(String queueId, String agentId) {
+        synchronized (this) {
+            requireConnected();
+        }
+        if (!events.transfer(queueId, agentId)) {
+            throw new SignallingException("transfer-refused", "the transfer was refused (unknown target, or the agent "
+                    + "cannot take calls)", id());
+        }
+    }
+
+    private void requireConnected() {
+        if (state != State.CONNECTED || peer == null) {
+            throw new SignallingException("invalid-state", "the call is not connected", id());
+        }
+    }
+
+    // ---- from call control (AgentLeg) ----------------------------------------------------------------
+
+    @Override
+    public void hangUp() {
+        String reason;
+        synchronized (this) {
+            reason = answered ? "caller-hangup" : "missed";
+        }
+        finish(reason);
+    }
+
+    @Override
+    public synchronized boolean isEnded() {
+        return state == State.ENDED;
+    }
+
+    @Override
+    public void farEndAnswered() {
+        Map<String, Object> described;
+        synchronized (this) {
+            farEndAnswered = true;
+            if (state == State.ENDED) {
+                return;
+            }
+            described = describe();
+        }
+        line.send(ServerMessages.call(described));
+    }
+
+    @Override
+    public void transferSucceeded() {
+        finish("transferred");
+    }
+
+    @Override
+    public void transferFailed() {
+        line.send(ServerMessages.error("transfer-refused", "the transfer failed; the caller is still with you", id()));
+    }
+
+    /**
+     * Ends this leg once: the browser is told why, the media is detached from the relay and closed. False when it had
+     * ended already (call control is then not told again).
+     */
+    private boolean finish(String reason) {
+        BrowserMedia current;
+        BrowserMedia connecting;
+        synchronized (this) {
+            if (state == State.ENDED) {
+                return false;
+            }
+            state = State.ENDED;
+            current = media;
+            connecting = pending;
+            media = null;
+            pending = null;
+        }
+        if (current != null) {
+            ring.bridge().detach(ring.side(), current);
+            ring.bridge().leg(ring.side()).setMuted(false);
+            current.close();
+        }
+        if (connecting != null) {
+            connecting.close();
+        }
+        line.remove(this);
+        line.send(ServerMessages.ended(id(), reason));
+        return true;
+    }
+
+    /**
+     * The browser's media as the relay sees it, in the SDP a SIP phone would send: its address on the ICE pair, the
+     * caller's codec and telephone-event under the browser's payload types. -2: the ones of the first answer.
+     */
+    private synchronized String relaySdp(InetSocketAddress address, int payloadType, int eventType, String direction) {
+        if (payloadType != -2) {
+            codecType = payloadType;
+            telephoneEventType = eventType;
+        }
+        String ip = address.getAddress().getHostAddress();
+        StringBuilder sdp = new StringBuilder(256).append("v=0\r\n")
+                .append("o=browser ").append(sessionId).append(' ').append(++version).append(" IN IP4 ").append(ip)
+                .append("\r\ns=-\r\nc=IN IP4 ").append(ip).append("\r\nt=0 0\r\n")
+                .append("m=audio ").append(address.getPort()).append(" RTP/AVP ").append(codecType);
+        if (telephoneEventType >= 0) {
+            sdp.append(' ').append(telephoneEventType);
+        }
+        sdp.append("\r\na=rtpmap:").append(codecType).append(' ').append(ring.codec().toUpperCase(java.util.Locale.ROOT))
+                .append("/8000\r\n");
+        if (telephoneEventType >= 0) {
+            sdp.append("a=rtpmap:").append(telephoneEventType).append(" telephone-event/8000\r\n");
+        }
+        return sdp.append("a=").append(direction).append("\r\n").toString();
+    }
+
+    /** Media statistics for the gateway's counters and tests. */
+    synchronized BrowserMedia media() {
+        return media;
+    }
+}

@@ -1,0 +1,52 @@
+package io.callisto.gateway.softphone;
+
+/** A message from the browser, validated (see the SDK's README for the protocol). */
+public sealed interface ClientMessage {
+    record Hello(String device) implements ClientMessage {
+    }
+
+    record SetState(String state, String reason) implements ClientMessage {
+    }
+
+    record Answer(String callId, String sdp) implements ClientMessage {
+    }
+
+    /** {@code candidate} null: the browser has no more candidates. */
+    record Candidate(String callId, String candidate) implements ClientMessage {
+    }
+
+    record Reject(String callId) implements ClientMessage {
+    }
+
+    record Hangup(String callId) implements ClientMessage {
+    }
+
+    record Hold(String callId, boolean hold) implements ClientMessage {
+    }
+
+    record Mute(String callId, boolean mute) implements ClientMessage {
+    }
+
+    record Dtmf(String callId, String digits) implements ClientMessage {
+    }
+
+    /** A blind transfer: exactly one of the two is set. */
+    record Transfer(String callId, String queueId, String agentId) implements ClientMessage {
+    }
+
+    record Consult(String callId, String agentId) implements ClientMessage {
+    }
+
+    record CompleteTransfer(String callId) implements ClientMessage {
+    }
+
+    record CancelConsult(String callId) implements ClientMessage {
+    }
+
+    /** {@code from}: the caller id, one of the tenant's numbers (default: the trunk's). */
+    record Dial(String number, String from) implements ClientMessage {
+    }
+
+    record Ping() implements ClientMessage {
+    }
+}

@@ -1,0 +1,84 @@
+package io.callisto.gateway.softphone;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callisto.core.agent.AgentStateService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The gateway's messages to the browser, as JSON text (see the SDK's README). */
+final class ServerMessages {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ServerMessages() {
+    }
+
+    static String welcome(String agentId, AgentStateService.StateView state, List<Map<String, Object>> calls) {
+        return json(Map.of("type", "welcome", "agentId", agentId, "state", stateFields(state), "calls", calls));
+    }
+
+    static String state(AgentStateService.StateView state) {
+        Map<String, Object> message = new LinkedHashMap<>(stateFields(state));
+        message.put("type", "state");
+        return json(message);
+    }
+
+    static String state(String state, String reason) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "state");
+        message.put("state", state);
+        if (reason != null) {
+            message.put("reason", reason);
+        }
+        return json(message);
+    }
+
+    private static Map<String, Object> stateFields(AgentStateService.StateView state) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("state", state.state().name());
+        if (state.reason() != null) {
+            fields.put("reason", state.reason());
+        }
+        return fields;
+    }
+
+    static String incoming(Map<String, Object> call) {
+        return json(Map.of("type", "incoming", "call", call));
+    }
+
+    static String call(Map<String, Object> call) {
+        return json(Map.of("type", "call", "call", call));
+    }
+
+    static String answered(String callId, String sdp) {
+        return json(Map.of("type", "answered", "callId", callId, "sdp", sdp));
+    }
+
+    static String ended(String callId, String reason) {
+        return json(Map.of("type", "ended", "callId", callId, "reason", reason));
+    }
+
+    static String error(String code, String message, String callId) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("type", "error");
+        fields.put("code", code);
+        fields.put("message", message);
+        if (callId != null) {
+            fields.put("callId", callId);
+        }
+        return json(fields);
+    }
+
+    static String pong() {
+        return "{\"type\":\"pong\"}";
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a softphone message", e);
+        }
+    }
+}
