@@ -14,36 +14,13 @@
 //   SCREENSHOT_DIR  where failure.png goes (default target/e2e)
 //   CHROMIUM_PATH   the browser (default /usr/bin/chromium)
 
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { WAIT, hearing, launch, newPage, say, signInAvailable, state, stats, until } from './desktop.mjs';
 
-const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR || 'target/e2e');
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CALLS = (process.env.CALLS || 'agent').split(',').map((s) => s.trim());
 const WRAPUP_REQUIRED = process.env.WRAPUP === 'required';
-const SECURE_BY_ITSELF = ['localhost', '127.0.0.1', '[::1]'].includes(new URL(BASE_URL).hostname);
-const WAIT = 60_000;
-
-function say(line) {
-  process.stdout.write(`${line}\n`);
-}
-
-async function stats(page) {
-  const raw = await page.getByTestId('call-stats').getAttribute('data-stats');
-  return raw ? JSON.parse(raw) : {};
-}
-
-async function until(what, fn, timeout = WAIT) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** SIGKILL to every process this script started (Chromium and its helpers), found through /proc. */
 function killBrowserProcesses() {
@@ -120,10 +97,6 @@ function measureAnswerToAudio() {
   }, true);
 }
 
-async function state(page) {
-  return page.getByTestId('agent-state').getAttribute('data-state');
-}
-
 async function takeCall(browser, page, hungUpBy, n) {
   const incoming = page.getByTestId('call-incoming');
   await incoming.waitFor({ state: 'visible', timeout: 90_000 });
@@ -131,10 +104,7 @@ async function takeCall(browser, page, hungUpBy, n) {
   await page.getByTestId('call-answer').click();
   const answeredAt = Date.now();
   // audio flowing: the browser has received packets with sound in them
-  const heard = await until('audio from the caller', async () => {
-    const s = await stats(page).catch(() => ({}));
-    return s.packetsReceived >= 25 && s.audioLevel > 0 ? s : null;
-  });
+  const heard = await hearing(page, 'audio from the caller');
   const answerToAudioMs = Date.now() - answeredAt;
   const timing = await page.evaluate(() => window.__answerTiming ?? null);
   if (hungUpBy === 'vanish') {
@@ -175,31 +145,10 @@ async function takeCall(browser, page, hungUpBy, n) {
 
 async function main() {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  if (!process.env.FAKE_AUDIO) throw new Error('FAKE_AUDIO is required');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync',
-      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-audio-capture=${process.env.FAKE_AUDIO}`, '--allow-loopback-in-peer-connection',
-      '--disable-features=WebRtcHideLocalIpsWithMdns', '--autoplay-policy=no-user-gesture-required',
-      // getUserMedia needs a secure context: plain HTTP on an address other than localhost (a veth) is made one
-      ...(SECURE_BY_ITSELF ? [] : [`--unsafely-treat-insecure-origin-as-secure=${new URL(BASE_URL).origin}`])],
-  });
-  const context = await browser.newContext();
-  await context.addInitScript(measureAnswerToAudio);
-  await context.grantPermissions(['microphone'], { origin: BASE_URL });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => say(`PAGEERROR ${e.message}`));
+  const browser = await launch();
+  const page = await newPage(browser, measureAnswerToAudio);
   try {
-    await page.goto(`${BASE_URL}/login`);
-    await page.getByTestId('login-email').fill(process.env.AGENT_EMAIL);
-    await page.getByTestId('login-password').fill(process.env.AGENT_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/agent', { timeout: WAIT });
-    // state changes go over the softphone's connection: wait for it, as an agent waits for the green light
-    await page.locator('[data-testid="softphone-connection"][data-state="connected"]').waitFor({ timeout: WAIT });
-    await page.getByTestId('state-available').click();
-    await until('the agent available', async () => (await state(page)) === 'AVAILABLE');
+    await signInAvailable(page, process.env.AGENT_EMAIL, process.env.AGENT_PASSWORD);
     say('READY');
     for (const [i, hungUpBy] of CALLS.entries()) {
       const call = await takeCall(browser, page, hungUpBy, i + 1);

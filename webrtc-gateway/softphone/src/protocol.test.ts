@@ -58,6 +58,8 @@ describe('toCall', () => {
     expect(toCall({ ...aCall(), contact: { id: 'k', name: 'N', company: 3 } })).toBeNull();
     expect(toCall({ ...aCall(), consult: { agentId: 'a', state: 'gone' } })).toBeNull();
     expect(toCall({ ...aCall(), consult: { agentId: 'a', state: 'connected' } })).not.toBeNull();
+    expect(toCall({ ...aCall(), consultation: { fromAgentId: 'ann' } })?.consultation).toEqual({ fromAgentId: 'ann' });
+    expect(toCall({ ...aCall(), consultation: { fromAgentId: 7 } })).toBeNull();
   });
 });
 

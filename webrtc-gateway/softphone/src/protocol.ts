@@ -58,6 +58,8 @@ export interface Call {
   since: string;
   /** An attended transfer in progress: the colleague consulted. */
   consult?: { agentId: string; state: ConsultState };
+  /** This call is a colleague consulting the agent before an attended transfer (no wrap-up if it ends so). */
+  consultation?: { fromAgentId: string };
 }
 
 /** The agent's state as the ACD has it. */
@@ -198,6 +200,7 @@ export function toCall(value: unknown): Call | null {
   ) {
     return null;
   }
+  if (v.consultation !== undefined && !(isObject(v.consultation) && isId(v.consultation.fromAgentId))) return null;
   return value as unknown as Call;
 }
 

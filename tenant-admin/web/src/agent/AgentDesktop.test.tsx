@@ -124,9 +124,35 @@ describe('agent desktop: an incoming call', () => {
     act(() => softphone.end('call-out', 'caller-hangup'));
     expect(screen.queryByTestId('wrapup')).not.toBeInTheDocument();
 
+    act(() => softphone.update(aCall({ callId: 'call-moved', state: 'connected' })));
+    act(() => softphone.end('call-moved', 'transferred'));
+    expect(screen.queryByTestId('wrapup')).not.toBeInTheDocument();
+    expect(screen.getByTestId('desk-notice')).toHaveTextContent('The call was transferred.');
+
     act(() => softphone.update(aCall({ callId: 'call-in', state: 'connected' })));
     act(() => softphone.end('call-in', 'caller-hangup'));
     expect(screen.getByTestId('wrapup')).toHaveAttribute('data-call-id', 'call-in');
+  });
+
+  it('shows a colleague’s consultation as such, with no wrap-up unless the caller was handed over', () => {
+    const { softphone } = renderDesktop();
+    act(() => softphone.welcome());
+    const consultation = aCall({ callId: 'call-c', from: 'agent-ann', to: 'agent-me', consultation: { fromAgentId: 'agent-ann' } });
+    act(() => softphone.ring(consultation));
+    const panel = screen.getByTestId('call-incoming');
+    expect(within(panel).getByRole('heading')).toHaveTextContent('A colleague consults you');
+    expect(within(panel).getByTestId('consultation-from')).toHaveTextContent('agent-ann wants to transfer a caller to you');
+
+    act(() => softphone.update({ ...consultation, state: 'connected' }));
+    act(() => softphone.end('call-c', 'agent-hangup'));
+    expect(screen.queryByTestId('wrapup')).not.toBeInTheDocument();
+
+    // handed over: the call shows the customer, and its end asks for a wrap-up
+    act(() => softphone.update({ ...consultation, callId: 'call-t', state: 'connected' }));
+    const handedOver = aCall({ callId: 'call-t', state: 'connected' });
+    act(() => softphone.update(handedOver));
+    act(() => softphone.end('call-t', 'caller-hangup'));
+    expect(screen.getByTestId('wrapup')).toHaveAttribute('data-call-id', 'call-t');
   });
 
   it('says so when the microphone cannot be opened', async () => {

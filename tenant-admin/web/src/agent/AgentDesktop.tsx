@@ -15,12 +15,18 @@ import { useSoftphone } from './useSoftphone';
 import { WrapUp, type WrapUpItem } from './WrapUp';
 
 /**
- * Whether an ended call had the agent on it and came through the ACD, so that its interaction waits for wrap-up.
- * A call the agent dialled is no interaction of the ACD: it has its call record only.
+ * Whether an ended call had the agent on it and came through the ACD, so that its interaction waits for their
+ * wrap-up. A call the agent dialled is no interaction of the ACD: it has its call record only; nor is a colleague's
+ * consultation that ended without handing the caller over. A call the agent transferred is the next agent's to
+ * disposition: the agent only finishes their wrap-up time.
  */
 function talked(event: EndedEvent): boolean {
   return (
-    event.call !== null && event.call.direction === 'inbound' && (event.call.state === 'connected' || event.call.state === 'held')
+    event.call !== null &&
+    event.call.direction === 'inbound' &&
+    event.reason !== 'transferred' &&
+    !event.call.consultation &&
+    (event.call.state === 'connected' || event.call.state === 'held')
   );
 }
 

@@ -31,8 +31,13 @@ export function IncomingCall({
     <section className="card call call--ringing" data-testid="call-incoming" data-call-id={call.callId} aria-labelledby={`incoming-${call.callId}`}>
       <h2 id={`incoming-${call.callId}`}>
         <span className="call__pulse" aria-hidden="true" />
-        Incoming call
+        {call.consultation ? 'A colleague consults you' : 'Incoming call'}
       </h2>
+      {call.consultation ? (
+        <p data-testid="consultation-from">
+          {call.consultation.fromAgentId} wants to transfer a caller to you; the caller is on hold meanwhile.
+        </p>
+      ) : null}
       <ScreenPop call={call} queueName={queueName} />
       <div className="button-row">
         <button

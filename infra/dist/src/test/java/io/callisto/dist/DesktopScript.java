@@ -13,7 +13,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The web module's e2e/softphone-call.mjs running: headless Chromium driving the real agent desktop. It reports by
+ * One of the web module's browser scripts running (e2e/softphone-call.mjs unless told otherwise): headless Chromium
+ * driving the real agent desktop. It reports by
  * lines (READY, CALL {...}, DONE, FAILED ...); {@link #expect} waits for one. Closing kills it and keeps its output
  * in {@code <out>/<name>.log}.
  */
@@ -38,8 +39,14 @@ final class DesktopScript implements AutoCloseable {
     /** The same, run through {@code prefix} (e.g. {@code ip netns exec <namespace>}). */
     static DesktopScript start(java.util.List<String> prefix, Map<String, String> environment, Path out, String name)
             throws IOException {
+        return run("e2e/softphone-call.mjs", prefix, environment, out, name);
+    }
+
+    /** Another of the web module's browser scripts (e.g. {@code e2e/softphone-transfer.mjs}). */
+    static DesktopScript run(String script, java.util.List<String> prefix, Map<String, String> environment, Path out,
+                             String name) throws IOException {
         java.util.List<String> command = new java.util.ArrayList<>(prefix);
-        command.addAll(java.util.List.of("node", "e2e/softphone-call.mjs"));
+        command.addAll(java.util.List.of("node", script));
         ProcessBuilder node = new ProcessBuilder(command).directory(WEB.toFile()).redirectErrorStream(true);
         node.environment().putAll(environment);
         node.environment().put("SCREENSHOT_DIR", out.toString());

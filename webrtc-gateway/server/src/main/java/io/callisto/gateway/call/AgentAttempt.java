@@ -56,6 +56,21 @@ final class AgentAttempt implements AgentLegEvents {
     }
 
     @Override
+    public boolean consult(String colleagueId) {
+        return call.consult(this, colleagueId);
+    }
+
+    @Override
+    public boolean completeTransfer() {
+        return call.completeTransfer(this);
+    }
+
+    @Override
+    public boolean cancelConsult() {
+        return call.cancelConsult(this);
+    }
+
+    @Override
     public String reoffer(String sdp) {
         return call.agentReoffer(this, sdp);
     }

@@ -29,4 +29,19 @@ public interface AgentLegEvents {
 
     /** A new offer from the device (hold, resume); the answer, or null when it cannot be answered. */
     String reoffer(String sdp);
+
+    /** An attended transfer: the caller is held and {@code colleagueId} rung. False when refused. */
+    default boolean consult(String colleagueId) {
+        return false;
+    }
+
+    /** Hands the caller to the colleague consulted (connected). False when there is none. */
+    default boolean completeTransfer() {
+        return false;
+    }
+
+    /** Ends the consultation; the agent is back with the caller. False when there is none. */
+    default boolean cancelConsult() {
+        return false;
+    }
 }

@@ -38,8 +38,22 @@ public interface BrowserAgents {
     record Ring(TenantId tenant, String agentId, String callId, String from, String to, String queueId,
                 ContactRef contact, RtpBridge bridge, Side side, String codec, boolean telephoneEvents,
                 String offerSdp, Direction direction) {
+        /** The same call with the agent's media on {@code otherSide} of {@code other} (a consultation, and back). */
+        public Ring at(RtpBridge other, Side otherSide) {
+            return new Ring(tenant, agentId, callId, from, to, queueId, contact, other, otherSide, codec, telephoneEvents,
+                    offerSdp, direction);
+        }
+
+        /** A consultation's ring once the colleague has the customer: it shows the customer's call. */
+        public Ring withCustomer(String caller, String number, String queue, ContactRef customer) {
+            return new Ring(tenant, agentId, callId, caller, number, queue, customer, bridge, side, codec,
+                    telephoneEvents, offerSdp, Direction.INBOUND);
+        }
     }
 
-    /** Inbound: a customer's call rings the agent. Outbound: the agent dialled, their media comes up at once. */
-    enum Direction { INBOUND, OUTBOUND }
+    /**
+     * Inbound: a customer's call rings the agent. Outbound: the agent dialled, their media comes up at once.
+     * Consultation: a colleague (the ring's {@code from}, an agent id) consults the agent before an attended transfer.
+     */
+    enum Direction { INBOUND, OUTBOUND, CONSULTATION }
 }

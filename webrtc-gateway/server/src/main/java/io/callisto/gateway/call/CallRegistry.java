@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 public final class CallRegistry implements AutoCloseable {
     private final Map<String, InboundCall> calls = new ConcurrentHashMap<>();
     private final Map<String, ConsultCall> consultations = new ConcurrentHashMap<>();
+    private final java.util.Set<Consultation> softphoneConsultations = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
     void add(InboundCall call) {
@@ -34,6 +35,14 @@ public final class CallRegistry implements AutoCloseable {
         consultations.remove(call.id(), call);
     }
 
+    void add(Consultation consultation) {
+        softphoneConsultations.add(consultation);
+    }
+
+    void remove(Consultation consultation) {
+        softphoneConsultations.remove(consultation);
+    }
+
     /** The customer's call with this id, if this node carries it. */
     java.util.Optional<InboundCall> call(String id) {
         return java.util.Optional.ofNullable(calls.get(id));
@@ -46,7 +55,8 @@ public final class CallRegistry implements AutoCloseable {
 
     /** Whether the agent is on a call to or from a colleague (and so cannot be offered a customer's call). */
     boolean inConsultation(io.callisto.core.ids.TenantId tenant, String agentId) {
-        return consultations.values().stream().anyMatch(c -> c.tenant().equals(tenant) && c.involves(agentId));
+        return consultations.values().stream().anyMatch(c -> c.tenant().equals(tenant) && c.involves(agentId))
+                || softphoneConsultations.stream().anyMatch(c -> c.tenant().equals(tenant) && c.involves(agentId));
     }
 
     /** The agent's connected call to a colleague whose calling leg is the dialog named (an attended transfer's). */
@@ -81,6 +91,8 @@ public final class CallRegistry implements AutoCloseable {
                 .ifPresent(call -> workers.execute(() -> call.mediaSilent(side, silentFor)));
         consultations.values().stream().filter(c -> c.uses(bridge)).findFirst()
                 .ifPresent(call -> workers.execute(() -> call.mediaSilent(side)));
+        softphoneConsultations.stream().filter(c -> c.uses(bridge)).findFirst()
+                .ifPresent(consultation -> workers.execute(() -> consultation.mediaSilent(side)));
     }
 
     /**

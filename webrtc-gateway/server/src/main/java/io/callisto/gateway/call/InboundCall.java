@@ -15,7 +15,6 @@ import io.callisto.gateway.media.audio.G711;
 import io.callisto.gateway.media.audio.PromptPlayer;
 import io.callisto.gateway.media.rtp.RtpBridge;
 import io.callisto.gateway.media.rtp.Side;
-import io.callisto.gateway.sip.registrar.Binding;
 import io.callisto.gateway.sip.sdp.Answer;
 import io.callisto.gateway.sip.sdp.Direction;
 import io.callisto.gateway.sip.sdp.NegotiatedMedia;
@@ -24,7 +23,6 @@ import io.callisto.gateway.sip.sdp.SdpParser;
 import io.callisto.gateway.sip.sdp.SessionDescription;
 import io.callisto.gateway.sip.stack.IncomingRequest;
 import io.callisto.gateway.sip.stack.LegListener;
-import io.callisto.gateway.sip.stack.OutgoingInvite;
 import io.callisto.gateway.sip.stack.SipEndpoint;
 import io.callisto.gateway.sip.stack.SipHeader;
 import io.callisto.gateway.sip.stack.SipLeg;
@@ -33,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One inbound call through the B2BUA: the caller's leg (side A of the relay) is answered at once and hears
@@ -44,8 +41,6 @@ import java.util.concurrent.TimeUnit;
 public final class InboundCall {
     private static final System.Logger LOG = System.getLogger(InboundCall.class.getName());
     private enum State { STARTING, QUEUED, CONNECTED, ENDED }
-    private static final Duration REINVITE_TIMEOUT = Duration.ofSeconds(32);
-    private static final java.util.concurrent.Executor VIRTUAL = task -> Thread.ofVirtual().start(task);
 
     private final CallServices services;
     private final SipEndpoint endpoint;
@@ -62,8 +57,8 @@ public final class InboundCall {
     private RtpBridge bridge;
     private PromptPlayer ringback;
     private AgentAttempt attempt;
-    private AgentAttempt handoverFrom;
-    private ConsultCall handoverConsult;
+    private ReplacesTransfer replacing;
+    private Consultation consultation;
     private io.callisto.core.acd.ContactRef contact;
     private String connectedAgent;
     private Instant connectedAt;
@@ -158,25 +153,14 @@ public final class InboundCall {
         AgentAttempt next = new AgentAttempt(this, agentId, offer, origin);
         attempt = next;
         try {
-            // a connected softphone wins over desk phones: the agent is at their browser
-            next.leg = consulting ? null : services.browsers().ring(new BrowserAgents.Ring(tenant(), agentId, id, caller,
-                    admitted.route().e164(), admitted.route().queueId(), contact, bridge, Side.B,
+            next.leg = consulting ? null : AgentDevices.ring(services, endpoint, new BrowserAgents.Ring(tenant(), agentId,
+                    id, caller, admitted.route().e164(), admitted.route().queueId(), contact, bridge, Side.B,
                     callerMedia.codec().encoding(), callerMedia.hasTelephoneEvent(), offer.toString(),
-                    BrowserAgents.Direction.INBOUND), next).orElse(null);
+                    BrowserAgents.Direction.INBOUND), next, next.sipPhone(), new SipHeader("X-Callisto-Interaction", id))
+                    .orElse(null);
             if (next.leg == null) {
-                List<Binding> phones = consulting ? List.of() : services.phones().of(tenant(), agentId);
-                if (phones.isEmpty()) {
-                    attempt = null;
-                    acd(new AcdCommand.Reject(id, agentId));
-                    return;
-                }
-                Binding phone = phones.getFirst();
-                String from = "sip:" + (caller == null ? "anonymous" : caller) + "@" + endpoint.host() + ":"
-                        + endpoint.port();
-                next.leg = new SipAgentLeg(endpoint.invite(new OutgoingInvite(phone.contact(), phone.sourceHost(),
-                        phone.sourcePort(), phone.transport(), from, null, "sip:" + phone.username() + "@"
-                        + tenant().value(), offer.toString(), List.of(new SipHeader("X-Callisto-Interaction", id))),
-                        next.sipPhone()));
+                attempt = null;
+                acd(new AcdCommand.Reject(id, agentId));
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "call {0}: cannot ring agent {1}: {2}", id, agentId, e.getMessage());
@@ -270,7 +254,7 @@ public final class InboundCall {
         }
         java.util.Optional<TransferTargets.Replaces> replaces = TransferTargets.replacesOf(referTo);
         if (replaces.isPresent()) {
-            return attendedTransfer(a, replaces.get());
+            return ReplacesTransfer.start(this, services, a, replaces.get(), callerMedia);
         }
         String user = TransferTargets.userOf(referTo);
         String toAgent = user == null ? null : services.phones().agentWithSipUsername(tenant(), user).orElse(null);
@@ -281,7 +265,7 @@ public final class InboundCall {
 
     /** The ACD re-routes the call to a queue or an agent; the caller hears ringback; the transferor leaves. */
     synchronized boolean blindTransfer(AgentAttempt a, String toQueue, String toAgent) {
-        if (attempt != a || state != State.CONNECTED || (toAgent == null) == (toQueue == null)) {
+        if (attempt != a || state != State.CONNECTED || consultation != null || (toAgent == null) == (toQueue == null)) {
             return false;
         }
         try {
@@ -300,108 +284,129 @@ public final class InboundCall {
         return true;
     }
 
-    /**
-     * An attended transfer (REFER with Replaces): the agent has called a colleague from their phone, and now hands
-     * the caller to them. The ACD moves the interaction to the colleague at once; the colleague's leg is taken over
-     * from the consultation and re-INVITEd onto the caller's relay; then the transferring agent hears the transfer
-     * succeeded and both of their legs are hung up. If the colleague's phone refuses the new media, the interaction
-     * goes back to the transferring agent, who is told the transfer failed and is still with the caller.
-     */
-    private boolean attendedTransfer(AgentAttempt a, TransferTargets.Replaces dialog) {
-        ConsultCall consult = registry.consultation(tenant(), a.agentId, dialog).orElse(null);
-        ConsultCall.Handoff handoff = consult == null ? null : consult.handOff();
-        if (handoff == null) {
-            LOG.log(System.Logger.Level.INFO, "call {0}: attended transfer refused: no consultation {1} of agent {2}", id,
-                    dialog.callId(), a.agentId);
+    /** Under this call's lock: an attended transfer from a SIP phone is completing (or, null, done). */
+    void replacing(ReplacesTransfer transfer, AgentAttempt agent) {
+        replacing = transfer;
+        attempt = agent;
+    }
+
+    /** Whether {@code transfer} was still completing; it is not any more. */
+    boolean replaced(ReplacesTransfer transfer) {
+        boolean was = replacing == transfer && transfer != null;
+        replacing = null;
+        return was;
+    }
+
+    /** Whether the call is connected to this agent's device. */
+    boolean isWith(AgentAttempt agent) {
+        return state == State.CONNECTED && attempt == agent;
+    }
+
+    /** The agent's device, re-INVITEd, now sends and receives media as {@code media} says on side B. */
+    void agentMediaMoved(NegotiatedMedia media) {
+        MediaPlumbing.point(bridge, Side.B, media);
+        MediaPlumbing.map(bridge, callerMedia, media);
+        attempt.media = media;
+        hold.set(Side.B, false, services.clock().instant());
+    }
+
+    /** A transfer failed and the caller could not go back to anyone. */
+    void transferFailedForGood() {
+        end(HangupSide.SYSTEM, CallDisposition.FAILED, 500, true);
+    }
+
+    // ---- attended transfer from a softphone (see Consultation, whose changes run under this call's lock) ------
+
+    synchronized boolean consult(AgentAttempt a, String colleagueId) {
+        if (attempt != a || state != State.CONNECTED || consultation != null) {
             return false;
         }
-        try {
-            services.acd().execute(tenant(), new AcdCommand.Handover(id, a.agentId, handoff.agentId()));
-        } catch (CallistoException e) {
-            LOG.log(System.Logger.Level.INFO, "call {0}: attended transfer to {1} refused: {2}", id, handoff.agentId(),
-                    e.code());
-            consult.takeBack();
+        // nobody is on side B while the agent's media is away: nothing is sent there, its silence is no failure
+        bridge.leg(Side.B).setDirection(io.callisto.gateway.media.rtp.MediaDirection.INACTIVE);
+        consultation = Consultation.start(this, services, endpoint, a, colleagueId, callerMedia);
+        if (consultation == null) {
+            backFromConsultation();
             return false;
         }
-        SdpOrigin origin = SdpOrigin.continuing(handoff.sessionId(), handoff.sessionVersion());
-        SessionDescription offer = OfferAnswer.offer(services.mediaHost(), bridge.leg(Side.B).rtpPort(),
-                List.of(callerMedia.codec()), callerMedia.hasTelephoneEvent() ? MediaPlumbing.AGENT_TELEPHONE_EVENT : -1,
-                Direction.SENDRECV, origin.sessionId(), origin.next());
-        AgentAttempt adopted = new AgentAttempt(this, handoff.agentId(), offer, origin);
-        adopted.leg = new SipAgentLeg(handoff.leg());
-        adopted.media = handoff.media();
-        handoff.leg().listenWith(adopted.sipPhone());
-        attempt = adopted;
-        connectedAgent = adopted.agentId;
-        handoverFrom = a;
-        handoverConsult = consult;
-        // the answer is awaited off the SIP stack's threads; a phone that never answers the re-INVITE fails it
-        handoff.leg().reinvite(offer.toString()).orTimeout(REINVITE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-                .whenCompleteAsync((answer, error) -> {
-                    try {
-                        handedOver(a, adopted, consult, error == null ? answer : null);
-                    } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "call " + id + ": completing the attended transfer failed", e);
-                    }
-                }, VIRTUAL);
+        hold.set(Side.B, true, services.clock().instant());
+        musicOnHold(true);
         return true;
     }
 
-    /**
-     * The colleague's phone answered the re-INVITE onto the caller's relay (or refused it or never answered:
-     * {@code answer} null). Whatever happened, the consultation's remains and the transferor's legs do not outlive it.
-     */
-    private synchronized void handedOver(AgentAttempt transferor, AgentAttempt adopted, ConsultCall consult,
-                                         String answer) {
-        handoverFrom = null;
-        handoverConsult = null;
-        NegotiatedMedia media = null;
-        if (answer != null && state == State.CONNECTED && attempt == adopted) {
-            try {
-                media = OfferAnswer.accept(adopted.offer, SdpParser.parse(answer));
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "call {0}: {1}'s phone answered the transfer with unusable SDP: {2}",
-                        id, adopted.agentId, e.getMessage());
-            }
-        }
-        if (media != null) {
-            MediaPlumbing.point(bridge, Side.B, media);
-            MediaPlumbing.map(bridge, callerMedia, media);
-            adopted.media = media;
-            hold.set(Side.B, false, services.clock().instant());
-            consult.finishHandOff();
-            transferor.leg.transferSucceeded();
-            return;
-        }
-        if (state != State.CONNECTED || attempt != adopted) {
-            // the call ended (or the colleague hung up) meanwhile: nothing to go back to
-            consult.finishHandOff();
-            transferor.leg.hangUp();
-            return;
-        }
-        LOG.log(System.Logger.Level.WARNING, "call {0}: {1}'s phone refused the transferred call's media; back to {2}",
-                id, adopted.agentId, transferor.agentId);
-        adopted.leg.hangUp();
-        // back to the transferor first, while their consultation still keeps them from being offered another call
-        boolean back = !transferor.leg.isEnded();
-        if (back) {
-            try {
-                services.acd().execute(tenant(), new AcdCommand.Handover(id, adopted.agentId, transferor.agentId));
-            } catch (CallistoException e) {
-                back = false;
-            }
-        }
-        consult.finishHandOff();
-        if (!back) {
-            end(HangupSide.SYSTEM, CallDisposition.FAILED, 500, true);
-            transferor.leg.hangUp();
-            return;
-        }
-        attempt = transferor;
-        connectedAgent = transferor.agentId;
-        transferor.leg.transferFailed();
+    synchronized boolean completeTransfer(AgentAttempt a) {
+        return attempt == a && consultation != null && consultation.complete();
     }
 
+    synchronized boolean cancelConsult(AgentAttempt a) {
+        return attempt == a && consultation != null && consultation.cancel();
+    }
+
+    /** The ACD moves the interaction from one agent to another (an attended transfer); false when it refuses. */
+    synchronized boolean handOver(String fromAgent, String toAgent) {
+        if (state != State.CONNECTED) {
+            return false;
+        }
+        try {
+            services.acd().execute(tenant(), new AcdCommand.Handover(id, fromAgent, toAgent));
+        } catch (CallistoException e) {
+            LOG.log(System.Logger.Level.INFO, "call {0}: hand-over to {1} refused: {2}", id, toAgent, e.code());
+            return false;
+        }
+        connectedAgent = toAgent;
+        return true;
+    }
+
+    /** The colleague consulted has the caller (their media on side B): their attempt is the call's; the agent leaves. */
+    synchronized void adopt(Consultation c, AgentAttempt transferor, AgentAttempt colleague) {
+        if (consultation == c) {
+            consultation = null;
+            attempt = colleague;
+            MediaPlumbing.map(bridge, callerMedia, colleague.media);
+            backFromConsultation();
+            transferor.leg.transferSucceeded();
+        }
+    }
+
+    /** The consultation ended without a transfer: the agent's media is back on side B. */
+    synchronized void consultationOver(Consultation c) {
+        if (consultation == c) {
+            consultation = null;
+            backFromConsultation();
+        }
+    }
+
+    /** Side B speaks again as the agent's device negotiated; the caller stays held only if the agent had held them. */
+    private void backFromConsultation() {
+        NegotiatedMedia media = attempt.media;
+        bridge.leg(Side.B).setDirection(io.callisto.gateway.media.rtp.MediaDirection.valueOf(media.direction().name()));
+        boolean held = HoldClock.holds(media);
+        hold.set(Side.B, held, services.clock().instant());
+        musicOnHold(held);
+    }
+
+    CallRegistry registry() {
+        return registry;
+    }
+
+    RtpBridge relay() {
+        return bridge;
+    }
+
+    io.callisto.core.acd.ContactRef contact() {
+        return contact;
+    }
+
+    String callerNumber() {
+        return caller;
+    }
+
+    String calledNumber() {
+        return admitted.route().e164();
+    }
+
+    String queueId() {
+        return admitted.route().queueId();
+    }
 
     synchronized void agentHungUp(AgentAttempt a) {
         if (attempt == a && state == State.CONNECTED) {
@@ -429,7 +434,7 @@ public final class InboundCall {
 
     /** A new offer from the agent's device (hold, resume); ignored from a device no longer on the call. */
     synchronized String agentReoffer(AgentAttempt a, String offerText) {
-        return attempt == a ? reinvite(Side.B, offerText) : null;
+        return attempt == a && consultation == null ? reinvite(Side.B, offerText) : null;
     }
 
     /**
@@ -483,12 +488,13 @@ public final class InboundCall {
         if (attempt != null) {
             attempt.leg.hangUp();
         }
-        if (handoverFrom != null) {
-            // an attended transfer was completing: the transferor's legs go too
-            handoverFrom.leg.hangUp();
-            handoverConsult.finishHandOff();
-            handoverFrom = null;
-            handoverConsult = null;
+        if (consultation != null) {
+            consultation.callEnded();
+            consultation = null;
+        }
+        if (replacing != null) {
+            replacing.callEnded();
+            replacing = null;
         }
         if (before == State.CONNECTED) {
             acd(new AcdCommand.Complete(id, agent, null, null));

@@ -29,4 +29,9 @@ final class SipAgentLeg implements AgentLeg {
     public void transferFailed() {
         TransferNotices.failed(leg);
     }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<String> reinvite(String offer) {
+        return leg.reinvite(offer);
+    }
 }

@@ -25,7 +25,8 @@ final class BrowserCall implements AgentLeg {
     private static final System.Logger LOG = System.getLogger(BrowserCall.class.getName());
     enum State { RINGING, CONNECTING, CONNECTED, ENDED }
 
-    private final BrowserAgents.Ring ring;
+    private volatile BrowserAgents.Ring ring;
+    private final String callId;
     private final AgentLegEvents events;
     private final SoftphoneLine line;
     private final SoftphoneMedia mediaConfig;
@@ -42,10 +43,13 @@ final class BrowserCall implements AgentLeg {
     private int codecType;
     private boolean farEndAnswered;
     private int telephoneEventType = -1;
+    private String consultedAgent;
+    private String consultState;
 
     BrowserCall(BrowserAgents.Ring ring, AgentLegEvents events, SoftphoneLine line, SoftphoneMedia mediaConfig,
                 Instant since) {
         this.ring = ring;
+        this.callId = ring.callId();
         this.events = events;
         this.line = line;
         this.mediaConfig = mediaConfig;
@@ -53,7 +57,7 @@ final class BrowserCall implements AgentLeg {
     }
 
     String id() {
-        return ring.callId();
+        return callId;
     }
 
     synchronized State state() {
@@ -69,7 +73,7 @@ final class BrowserCall implements AgentLeg {
         call.put("state", switch (state) {
             case RINGING -> outbound ? "connecting" : "ringing";
             case CONNECTING -> answered ? "connected" : "connecting";
-            case CONNECTED -> outbound && !farEndAnswered ? "ringing" : held ? "held" : "connected";
+            case CONNECTED -> outbound && !farEndAnswered ? "ringing" : held || consultedAgent != null ? "held" : "connected";
             case ENDED -> "ended";
         });
         call.put("from", ring.from() == null ? "anonymous" : ring.from());
@@ -88,6 +92,12 @@ final class BrowserCall implements AgentLeg {
         }
         call.put("muted", muted);
         call.put("since", since.toString());
+        if (ring.direction() == BrowserAgents.Direction.CONSULTATION) {
+            call.put("consultation", Map.of("fromAgentId", ring.from()));
+        }
+        if (consultedAgent != null) {
+            call.put("consult", Map.of("agentId", consultedAgent, "state", consultState));
+        }
         return call;
     }
 
@@ -163,6 +173,9 @@ final class BrowserCall implements AgentLeg {
             if (error == null) {
                 media = next;
                 peer = address;
+                // under the lock: a consultation moving the media meanwhile would attach it to the wrong relay
+                next.deliverTo(ring.bridge().attach(ring.side(), next, address));
+                ring.bridge().leg(ring.side()).setMuted(muted);
             }
         }
         if (error != null) {
@@ -177,7 +190,6 @@ final class BrowserCall implements AgentLeg {
             }
             return;
         }
-        next.deliverTo(ring.bridge().attach(ring.side(), next, address));
         next.onFailure(() -> mediaLost(next));
         if (previous != null) {
             previous.close();
@@ -253,9 +265,13 @@ final class BrowserCall implements AgentLeg {
         synchronized (this) {
             requireConnected();
         }
-        io.callisto.gateway.media.audio.G711.Law law = "PCMA".equalsIgnoreCase(ring.codec())
+        BrowserAgents.Ring at;
+        synchronized (this) {
+            at = ring;
+        }
+        io.callisto.gateway.media.audio.G711.Law law = "PCMA".equalsIgnoreCase(at.codec())
                 ? io.callisto.gateway.media.audio.G711.Law.A_LAW : io.callisto.gateway.media.audio.G711.Law.MU_LAW;
-        io.callisto.gateway.media.audio.PromptPlayer.once(ring.bridge(), ring.side().other(),
+        io.callisto.gateway.media.audio.PromptPlayer.once(at.bridge(), at.side().other(),
                 io.callisto.gateway.media.audio.DtmfTones.of(digits, law));
     }
 
@@ -291,6 +307,30 @@ final class BrowserCall implements AgentLeg {
         if (!events.transfer(queueId, agentId)) {
             throw new SignallingException("transfer-refused", "the transfer was refused (unknown target, or the agent "
                     + "cannot take calls)", id());
+        }
+    }
+
+    /** An attended transfer: the caller is held while the colleague rings (see the call's consultation). */
+    void consult(String colleagueId) {
+        synchronized (this) {
+            requireConnected();
+        }
+        if (!events.consult(colleagueId)) {
+            throw new SignallingException("transfer-refused", "the colleague cannot be consulted now (not an agent here, "
+                    + "busy, offline or without a phone), or a consultation is in progress already", id());
+        }
+    }
+
+    void completeTransfer() {
+        if (!events.completeTransfer()) {
+            throw new SignallingException("transfer-refused", "there is no answered consultation to hand the caller to",
+                    id());
+        }
+    }
+
+    void cancelConsult() {
+        if (!events.cancelConsult()) {
+            throw new SignallingException("invalid-state", "there is no consultation to cancel", id());
         }
     }
 
@@ -330,6 +370,52 @@ final class BrowserCall implements AgentLeg {
     }
 
     @Override
+    public boolean moveMedia(io.callisto.gateway.media.rtp.RtpBridge bridge, io.callisto.gateway.media.rtp.Side side) {
+        synchronized (this) {
+            if (state != State.CONNECTED || media == null || pending != null) {
+                return false;
+            }
+            io.callisto.gateway.media.rtp.StreamRewriter.Continuation stream =
+                    ring.bridge().detachContinuing(ring.side(), media);
+            ring.bridge().leg(ring.side()).setMuted(false);
+            ring = ring.at(bridge, side);
+            media.deliverTo(bridge.attach(side, media, peer, stream));
+            bridge.leg(side).setMuted(muted);
+            return true;
+        }
+    }
+
+    @Override
+    public void consultation(String colleagueId, String consultationState, String why) {
+        Map<String, Object> described;
+        synchronized (this) {
+            consultedAgent = colleagueId;
+            consultState = consultationState;
+            if (state == State.ENDED) {
+                return;
+            }
+            described = describe();
+        }
+        if (why != null) {
+            line.send(ServerMessages.error("transfer-refused", why, id()));
+        }
+        line.send(ServerMessages.call(described));
+    }
+
+    @Override
+    public void nowWithCustomer(String from, String to, String queueId, io.callisto.core.acd.ContactRef contact) {
+        Map<String, Object> described;
+        synchronized (this) {
+            ring = ring.withCustomer(from, to, queueId, contact);
+            if (state == State.ENDED) {
+                return;
+            }
+            described = describe();
+        }
+        line.send(ServerMessages.call(described));
+    }
+
+    @Override
     public void transferSucceeded() {
         finish("transferred");
     }
@@ -346,19 +432,21 @@ final class BrowserCall implements AgentLeg {
     private boolean finish(String reason) {
         BrowserMedia current;
         BrowserMedia connecting;
+        BrowserAgents.Ring at;
         synchronized (this) {
             if (state == State.ENDED) {
                 return false;
             }
             state = State.ENDED;
+            at = ring;
             current = media;
             connecting = pending;
             media = null;
             pending = null;
         }
         if (current != null) {
-            ring.bridge().detach(ring.side(), current);
-            ring.bridge().leg(ring.side()).setMuted(false);
+            at.bridge().detach(at.side(), current);
+            at.bridge().leg(at.side()).setMuted(false);
             current.close();
         }
         if (connecting != null) {

@@ -60,15 +60,11 @@ public final class SoftphoneConnection {
             case ClientMessage.Mute m -> call(m.callId()).mute(m.mute());
             case ClientMessage.Transfer t -> call(t.callId()).transfer(t.queueId(), t.agentId());
             case ClientMessage.Dtmf d -> call(d.callId()).dtmf(d.digits());
-            case ClientMessage.Consult c -> throw unsupported(c.callId(), "attended transfer from the softphone");
-            case ClientMessage.CompleteTransfer c -> throw unsupported(c.callId(), "attended transfer from the softphone");
-            case ClientMessage.CancelConsult c -> throw unsupported(c.callId(), "attended transfer from the softphone");
+            case ClientMessage.Consult c -> call(c.callId()).consult(c.agentId());
+            case ClientMessage.CompleteTransfer c -> call(c.callId()).completeTransfer();
+            case ClientMessage.CancelConsult c -> call(c.callId()).cancelConsult();
             case ClientMessage.Dial d -> dial(d);
         }
-    }
-
-    private static SignallingException unsupported(String callId, String what) {
-        return new SignallingException("unsupported", what + " is not available yet", callId);
     }
 
     /** The call comes back as a {@code call} message (direction outbound) once placed; its media follows. */

@@ -74,6 +74,12 @@ public final class GatewayWorld implements AutoCloseable {
     }
 
     public GatewayWorld(java.time.Duration rtpTimeout, java.nio.file.Path waitingMusic) throws Exception {
+        this(rtpTimeout, waitingMusic, BrowserAgents.NONE);
+    }
+
+    /** With agents' softphones reached through {@code browsers} (a test's stand-in for the softphone package). */
+    public GatewayWorld(java.time.Duration rtpTimeout, java.nio.file.Path waitingMusic, BrowserAgents browsers)
+            throws Exception {
         store.runInTenant(tenant.id(), () -> store.tenants().insert(tenant));
         EventRecorder recorder = new EventRecorder(store, store.interactionHistory(), store.agentStateLog());
         acd.subscribe(batch -> recorder.record(List.of(batch)));
@@ -92,7 +98,7 @@ public final class GatewayWorld implements AutoCloseable {
         CallServices services = new CallServices(new StoredTelephonyDirectory(store, store.trunks(), store.numbers()),
                 live, new InteractionService(store, live, store.interactionHistory(), contacts), contacts,
                 new AgentPhones(store, store.agents(), bindings, clock), relay, new CallRecorder(store,
-                store.callRecords()), recordings, clock, "127.0.0.1", BrowserAgents.NONE);
+                store.callRecords()), recordings, clock, "127.0.0.1", browsers);
         Registrar registrar = new Registrar(new StoredSipAccounts(store, store.agents()), bindings,
                 new DigestRegistrarAuth("test-secret-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 clock);

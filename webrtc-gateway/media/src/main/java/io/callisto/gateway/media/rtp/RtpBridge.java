@@ -136,6 +136,36 @@ public final class RtpBridge implements AutoCloseable {
         };
     }
 
+    /**
+     * As {@link #attach(Side, PacketTransport, InetSocketAddress)}, for a peer that comes from another bridge's leg,
+     * where it was detached with {@link #detachContinuing}: what it hears goes on as the same RTP stream (SSRC,
+     * sequence numbers, timestamps), so that a browser which signalled that SSRC keeps playing it.
+     */
+    public LegInput attach(Side side, PacketTransport transport, InetSocketAddress peer,
+                           StreamRewriter.Continuation continuing) {
+        Objects.requireNonNull(continuing, "continuing");
+        loop.call(() -> forwarder.toward(side).continueFrom(continuing));
+        return attach(side, transport, peer);
+    }
+
+    /**
+     * Detaches {@code transport} from leg {@code side} (as {@link #detach}) and answers where the stream toward that
+     * side stands, for the bridge the peer moves to.
+     */
+    public StreamRewriter.Continuation detachContinuing(Side side, PacketTransport transport) {
+        RelayLeg leg = leg(side);
+        java.util.concurrent.atomic.AtomicReference<StreamRewriter.Continuation> where =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        loop.call(() -> {
+            if (leg.currentTransport() == transport) {
+                leg.useTransport(null);
+            }
+            where.set(forwarder.toward(side).continuation());
+        });
+        StreamRewriter.Continuation continuation = where.get();
+        return continuation != null ? continuation : forwarder.toward(side).continuation();
+    }
+
     /** Leg {@code side} goes back to its UDP ports, if {@code transport} is still the one it uses. */
     public void detach(Side side, PacketTransport transport) {
         RelayLeg leg = leg(side);

@@ -30,7 +30,7 @@ public final class StreamRewriter {
     static final int MIN_ADVANCE = 160;
     private static final long MAX_ADVANCE = 1L << 30;
 
-    private final int outSsrc;
+    private volatile int outSsrc;
     private boolean started;
     private boolean discontinuity;
     private int inSsrc;
@@ -105,6 +105,34 @@ public final class StreamRewriter {
         lastInSeq = seq;
         discontinuity = false;
         switches++;
+    }
+
+    /**
+     * Where the output of one direction stands: enough for another bridge's rewriter to go on with the same stream
+     * when the receiver moves there ({@code started} false: nothing was sent yet, only the SSRC is kept).
+     */
+    public record Continuation(int ssrc, boolean started, int lastSequence, int lastTimestamp, long lastAdvanceNanos) {
+    }
+
+    /** This direction's output so far. */
+    public Continuation continuation() {
+        return new Continuation(outSsrc, started, lastOutSeq, lastOutTs, lastTsAdvanceNanos);
+    }
+
+    /**
+     * From now on this direction continues {@code previous}: the same SSRC, and the next packet (whatever its source)
+     * starts a segment right after the last one sent there, as after any switch. For a receiver moved between bridges
+     * (an attended transfer's consultation), which then hears one stream throughout.
+     */
+    public void continueFrom(Continuation previous) {
+        outSsrc = previous.ssrc();
+        started = previous.started();
+        if (started) {
+            lastOutSeq = previous.lastSequence();
+            lastOutTs = previous.lastTimestamp();
+            lastTsAdvanceNanos = previous.lastAdvanceNanos();
+            discontinuity = true;
+        }
     }
 
     /** Our SSRC, what the receiver of this direction sees. */

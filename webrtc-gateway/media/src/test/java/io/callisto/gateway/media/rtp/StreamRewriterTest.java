@@ -172,4 +172,35 @@ class StreamRewriterTest {
         assertThat(seq(second)).isEqualTo(6);
         assertThat(rewriter.switches()).isZero();
     }
+
+    @Test
+    void aReceiverMovedToAnotherRewriterHearsTheSameStreamGoOn() {
+        for (int i = 0; i < 50; i++) {
+            send(0, 1000 + i, 8000 + 160 * i, 0x11111111, i * 20 * MS);
+        }
+        StreamRewriter elsewhere = new StreamRewriter(0x7777);
+        elsewhere.continueFrom(rewriter.continuation());
+        // another bridge's source, 300 ms after the last packet heard here
+        ByteBuffer moved = ByteBuffer.wrap(Rtp.packet(8, 40, 123_456, 0x33333333, new byte[160]));
+        elsewhere.rewrite(moved, 0, 0, 1280 * MS);
+
+        assertThat(RtpPacket.ssrc(moved, 0)).isEqualTo(OUR_SSRC);
+        assertThat(elsewhere.outputSsrc()).isEqualTo(OUR_SSRC);
+        assertThat(seq(moved)).isEqualTo(1050);
+        assertThat(ts(moved)).isEqualTo(15840 + 300 * 8);
+        assertThat(RtpPacket.marker(moved, 0)).isTrue();
+        assertThat(RtpPacket.payloadType(moved, 0)).isZero();
+    }
+
+    @Test
+    void aReceiverMovedBeforeHearingAnythingKeepsOnlyTheSsrc() {
+        StreamRewriter elsewhere = new StreamRewriter(0x7777);
+        elsewhere.continueFrom(rewriter.continuation());
+        ByteBuffer first = ByteBuffer.wrap(Rtp.packet(0, 40, 4000, 0x33333333, new byte[160]));
+        elsewhere.rewrite(first, 0, 0, 0);
+
+        assertThat(RtpPacket.ssrc(first, 0)).isEqualTo(OUR_SSRC);
+        assertThat(seq(first)).isEqualTo(40);
+        assertThat(elsewhere.switches()).isZero();
+    }
 }

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// An attended transfer between two browser agents, end to end, in the real agent desktop (driven by
+// SoftphoneTransferIT, which places the call with sipp and checks the gateway's side). Ann answers the caller,
+// consults Bob (the caller on hold), talks to him, and completes the transfer; Bob then has the caller, hangs up and
+// completes the wrap-up. Prints READY once both are Available, "CONSULT {...}" while Ann and Bob talk, "TRANSFER {...}"
+// once Bob hears the caller, then DONE; "FAILED <reason>" and exit 1 on a failure.
+//
+// Environment:
+//   BASE_URL                                  where the platform serves the app and /api
+//   AGENT_EMAIL, AGENT_PASSWORD               Ann, who takes the call and transfers it
+//   COLLEAGUE_EMAIL, COLLEAGUE_PASSWORD       Bob, consulted, who takes it over
+//   COLLEAGUE_ID                              Bob's agent id (what Ann picks in the transfer panel)
+//   FAKE_AUDIO                                a WAV file Chromium's fake microphone plays (required)
+//   SCREENSHOT_DIR                            where the failure screenshots go (default target/e2e)
+
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { WAIT, hearing, launch, newPage, say, signInAvailable, state, stats, until } from './desktop.mjs';
+
+const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR || 'target/e2e');
+
+/** Ann's side up to the consultation: answer, hear the caller, consult Bob. */
+async function answerAndConsult(ann, bobId) {
+  await ann.getByTestId('call-incoming').waitFor({ state: 'visible', timeout: 90_000 });
+  await ann.getByTestId('call-answer').click();
+  const withCaller = await hearing(ann, 'Ann hearing the caller');
+  await ann.getByTestId('call-transfer').click();
+  await ann.getByTestId('transfer-kind').selectOption('agent');
+  const target = ann.getByTestId('transfer-target');
+  if ((await target.evaluate((e) => e.tagName)) === 'SELECT') await target.selectOption(bobId);
+  else await target.fill(bobId);
+  await ann.getByTestId('transfer-consult').click();
+  await ann.locator('[data-testid="consult-status"][data-state="ringing"]').waitFor({ timeout: WAIT });
+  return withCaller;
+}
+
+async function main() {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const browser = await launch();
+  const ann = await newPage(browser);
+  const bob = await newPage(browser);
+  try {
+    await signInAvailable(ann, process.env.AGENT_EMAIL, process.env.AGENT_PASSWORD);
+    await signInAvailable(bob, process.env.COLLEAGUE_EMAIL, process.env.COLLEAGUE_PASSWORD);
+    say('READY');
+    const withCaller = await answerAndConsult(ann, process.env.COLLEAGUE_ID);
+
+    // Bob's desktop rings with a consultation, not a customer's call
+    const incoming = bob.getByTestId('call-incoming');
+    await incoming.waitFor({ state: 'visible', timeout: WAIT });
+    const consultation = (await bob.getByTestId('consultation-from').innerText()).trim();
+    await bob.getByTestId('call-answer').click();
+    await ann.locator('[data-testid="consult-status"][data-state="connected"]').waitFor({ timeout: WAIT });
+    const bobHearsAnn = await hearing(bob, 'Bob hearing Ann');
+    // Ann's media moved to the consultation: the same stream goes on, now with Bob's voice
+    const annHearsBob = await hearing(ann, 'Ann hearing Bob', 50, (await stats(ann)).packetsReceived);
+    say(`CONSULT ${JSON.stringify({ consultation, annState: await state(ann), annReceived: annHearsBob.packetsReceived,
+      annReceivedBefore: withCaller.packetsReceived, bobReceived: bobHearsAnn.packetsReceived })}`);
+
+    await ann.getByTestId('transfer-complete').click();
+    await ann.getByTestId('call-active').waitFor({ state: 'detached', timeout: WAIT });
+    const annNotice = (await ann.getByTestId('desk-notice').innerText()).trim();
+    // Bob has the caller: the call shows the customer and he hears them
+    await until('Bob shown the caller', async () =>
+      (await bob.getByTestId('call-active').innerText().catch(() => '')).includes('+15550000001'));
+    const bobHearsCaller = await hearing(bob, 'Bob hearing the caller', 50, (await stats(bob)).packetsReceived);
+    say(`TRANSFER ${JSON.stringify({ annNotice, annState: await state(ann), bobState: await state(bob),
+      bobReceived: bobHearsCaller.packetsReceived, bobSent: bobHearsCaller.packetsSent })}`);
+
+    // Ann finishes her wrap-up time; Bob hangs up and dispositions the interaction
+    await ann.getByTestId('wrapup-finish').click();
+    await until('Ann available again', async () => (await state(ann)) === 'AVAILABLE');
+    await bob.getByTestId('call-hangup').click();
+    await bob.getByTestId('wrapup-disposition').waitFor({ state: 'visible', timeout: 10_000 });
+    await bob.getByTestId('wrapup-disposition').fill('transferred-in');
+    await bob.getByTestId('wrapup-notes').fill('taken over from Ann');
+    await bob.getByTestId('wrapup-complete').click();
+    await until('Bob available again', async () => (await state(bob)) === 'AVAILABLE');
+    say('DONE');
+  } catch (e) {
+    await ann.screenshot({ path: join(SCREENSHOT_DIR, 'transfer-ann-failure.png'), fullPage: true }).catch(() => {});
+    await bob.screenshot({ path: join(SCREENSHOT_DIR, 'transfer-bob-failure.png'), fullPage: true }).catch(() => {});
+    say(`FAILED ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  } finally {
+    await browser.close().catch(() => {});
+  }
+}
+
+await main();
