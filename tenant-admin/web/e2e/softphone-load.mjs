@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Many browser agents at once, for SoftphoneLoadBench: one page per agent (each its own context, all in one
+// Chromium), each signs in and goes Available, answers the call that rings and keeps it until the caller hangs up,
+// then completes the wrap-up. Prints READY once every agent is Available, "ANSWERED <n>" as each call has audio,
+// "ENDED <n>" as each ends, then DONE; "FAILED <reason>" and exit 1 on a failure.
+//
+// Environment: BASE_URL; AGENT_EMAILS (comma-separated) and AGENT_PASSWORD; FAKE_AUDIO (required).
+
+import { hearing, launch, newPage, say, signInAvailable, state, until } from './desktop.mjs';
+
+async function serve(page, n) {
+  await page.getByTestId('call-incoming').waitFor({ state: 'visible', timeout: 300_000 });
+  await page.getByTestId('call-answer').click();
+  await hearing(page, `agent ${n} hearing the caller`);
+  say(`ANSWERED ${n}`);
+  await page.getByTestId('call-active').waitFor({ state: 'detached', timeout: 600_000 });
+  say(`ENDED ${n}`);
+  const disposition = page.getByTestId('wrapup-disposition');
+  await disposition.waitFor({ state: 'visible', timeout: 10_000 });
+  await disposition.fill('load');
+  await page.getByTestId('wrapup-complete').click();
+  await until(`agent ${n} available again`, async () => (await state(page)) === 'AVAILABLE');
+}
+
+async function main() {
+  const emails = (process.env.AGENT_EMAILS || '').split(',').filter((e) => e !== '');
+  const browser = await launch();
+  try {
+    const pages = [];
+    for (const email of emails) {
+      const page = await newPage(browser);
+      await signInAvailable(page, email, process.env.AGENT_PASSWORD);
+      pages.push(page);
+    }
+    say('READY');
+    await Promise.all(pages.map((page, i) => serve(page, i + 1)));
+    say('DONE');
+  } catch (e) {
+    say(`FAILED ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  } finally {
+    await browser.close().catch(() => {});
+  }
+}
+
+await main();
