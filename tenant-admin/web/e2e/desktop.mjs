@@ -12,6 +12,15 @@ export function say(line) {
   process.stdout.write(`${line}\n`);
 }
 
+/** READY, then {@code rounds} times every page serving one call at once ({@code serve(page, n)}), then DONE. */
+export async function serveRounds(pages, serve, rounds = Number(process.env.ROUNDS || 1)) {
+  say('READY');
+  for (let round = 0; round < rounds; round++) {
+    await Promise.all(pages.map((page, i) => serve(page, i + 1)));
+  }
+  say('DONE');
+}
+
 /** The page's call stats panel (getStats of the call's peer connection), or {} before there is a call. */
 export async function stats(page) {
   const raw = await page.getByTestId('call-stats').getAttribute('data-stats');
@@ -47,10 +56,10 @@ export async function launch() {
 }
 
 /** A page of its own (cookies, storage) in {@code browser}, prepared by {@code initScript} if given. */
-export async function newPage(browser, initScript) {
+export async function newPage(browser, initScript, origin = BASE_URL) {
   const context = await browser.newContext();
   if (initScript) await context.addInitScript(initScript);
-  await context.grantPermissions(['microphone'], { origin: BASE_URL });
+  await context.grantPermissions(['microphone'], { origin });
   const page = await context.newPage();
   page.on('pageerror', (e) => say(`PAGEERROR ${e.message}`));
   return page;
@@ -75,4 +84,46 @@ export async function hearing(page, what, packets = 25, after = 0) {
     const s = await stats(page).catch(() => ({}));
     return s.packetsReceived >= after + packets && s.audioLevel > 0 ? s : null;
   });
+}
+
+/**
+ * Runs in the page before the app: times, from the agent's click on Answer (the capture phase, before the app sees
+ * it), the call's ICE connection, its DTLS (the connection state), the first RTP packet and the first sound received,
+ * polling the peer connection's stats every 5 ms. Measurement only: it wraps RTCPeerConnection to keep a reference
+ * and changes nothing the app does. The result is window.__answerTiming.
+ */
+export function measureAnswerToAudio() {
+  const Native = window.RTCPeerConnection;
+  const connections = [];
+  function Measured(...args) {
+    const pc = new Native(...args);
+    connections.push(pc);
+    return pc;
+  }
+  Measured.prototype = Native.prototype;
+  Object.setPrototypeOf(Measured, Native);
+  window.RTCPeerConnection = Measured;
+  document.addEventListener('click', (event) => {
+    if (!(event.target instanceof Element) || !event.target.closest('[data-testid="call-answer"]')) return;
+    const start = performance.now();
+    const timing = { iceConnectedMs: null, dtlsConnectedMs: null, firstPacketMs: null, firstSoundMs: null };
+    window.__answerTiming = timing;
+    const seen = connections.length;
+    const poll = setInterval(async () => {
+      const pc = connections[connections.length - 1];
+      if (!pc || connections.length === seen && pc.connectionState === 'closed') return;
+      const now = performance.now() - start;
+      if (timing.iceConnectedMs === null && ['connected', 'completed'].includes(pc.iceConnectionState)) {
+        timing.iceConnectedMs = now;
+      }
+      if (timing.dtlsConnectedMs === null && pc.connectionState === 'connected') timing.dtlsConnectedMs = now;
+      const stats = await pc.getStats();
+      stats.forEach((s) => {
+        if (s.type !== 'inbound-rtp' || s.kind !== 'audio') return;
+        if (timing.firstPacketMs === null && s.packetsReceived > 0) timing.firstPacketMs = performance.now() - start;
+        if (timing.firstSoundMs === null && s.audioLevel > 0) timing.firstSoundMs = performance.now() - start;
+      });
+      if (timing.firstSoundMs !== null || performance.now() - start > 20_000) clearInterval(poll);
+    }, 5);
+  }, true);
 }

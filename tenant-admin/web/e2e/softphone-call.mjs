@@ -16,7 +16,9 @@
 
 import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { WAIT, hearing, launch, newPage, say, signInAvailable, state, stats, until } from './desktop.mjs';
+import {
+  WAIT, hearing, launch, measureAnswerToAudio, newPage, say, signInAvailable, state, stats, until,
+} from './desktop.mjs';
 
 const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR || 'target/e2e');
 const CALLS = (process.env.CALLS || 'agent').split(',').map((s) => s.trim());
@@ -53,48 +55,6 @@ function killBrowserProcesses() {
       // already gone
     }
   }
-}
-
-/**
- * Runs in the page before the app: times, from the agent's click on Answer (the capture phase, before the app sees
- * it), the call's ICE connection, its DTLS (the connection state), the first RTP packet and the first sound received,
- * polling the peer connection's stats every 5 ms. Measurement only: it wraps RTCPeerConnection to keep a reference
- * and changes nothing the app does. The result is window.__answerTiming.
- */
-function measureAnswerToAudio() {
-  const Native = window.RTCPeerConnection;
-  const connections = [];
-  function Measured(...args) {
-    const pc = new Native(...args);
-    connections.push(pc);
-    return pc;
-  }
-  Measured.prototype = Native.prototype;
-  Object.setPrototypeOf(Measured, Native);
-  window.RTCPeerConnection = Measured;
-  document.addEventListener('click', (event) => {
-    if (!(event.target instanceof Element) || !event.target.closest('[data-testid="call-answer"]')) return;
-    const start = performance.now();
-    const timing = { iceConnectedMs: null, dtlsConnectedMs: null, firstPacketMs: null, firstSoundMs: null };
-    window.__answerTiming = timing;
-    const seen = connections.length;
-    const poll = setInterval(async () => {
-      const pc = connections[connections.length - 1];
-      if (!pc || connections.length === seen && pc.connectionState === 'closed') return;
-      const now = performance.now() - start;
-      if (timing.iceConnectedMs === null && ['connected', 'completed'].includes(pc.iceConnectionState)) {
-        timing.iceConnectedMs = now;
-      }
-      if (timing.dtlsConnectedMs === null && pc.connectionState === 'connected') timing.dtlsConnectedMs = now;
-      const stats = await pc.getStats();
-      stats.forEach((s) => {
-        if (s.type !== 'inbound-rtp' || s.kind !== 'audio') return;
-        if (timing.firstPacketMs === null && s.packetsReceived > 0) timing.firstPacketMs = performance.now() - start;
-        if (timing.firstSoundMs === null && s.audioLevel > 0) timing.firstSoundMs = performance.now() - start;
-      });
-      if (timing.firstSoundMs !== null || performance.now() - start > 20_000) clearInterval(poll);
-    }, 5);
-  }, true);
 }
 
 async function takeCall(browser, page, hungUpBy, n) {

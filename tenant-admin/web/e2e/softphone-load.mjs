@@ -1,18 +1,24 @@
 #!/usr/bin/env node
 // Many browser agents at once, for SoftphoneLoadBench: one page per agent (each its own context, all in one
 // Chromium), each signs in and goes Available, answers the call that rings and keeps it until the caller hangs up,
-// then completes the wrap-up. Prints READY once every agent is Available, "ANSWERED <n>" as each call has audio,
+// then completes the wrap-up. Prints READY once every agent is Available, "CALL {n, timing}" as each call has
+// audio (timing: from the click on Answer, as softphone-call.mjs's),
 // "ENDED <n>" as each ends, then DONE; "FAILED <reason>" and exit 1 on a failure.
 //
-// Environment: BASE_URL; AGENT_EMAILS (comma-separated) and AGENT_PASSWORD; FAKE_AUDIO (required).
+// Environment: BASE_URL; AGENT_EMAILS (comma-separated) and AGENT_PASSWORD; FAKE_AUDIO (required); ROUNDS (how many
+// calls each agent takes, one after another; default 1).
 
-import { hearing, launch, newPage, say, signInAvailable, state, until } from './desktop.mjs';
+import {
+  hearing, launch, measureAnswerToAudio, newPage, say, serveRounds, signInAvailable, state, until,
+} from './desktop.mjs';
 
 async function serve(page, n) {
   await page.getByTestId('call-incoming').waitFor({ state: 'visible', timeout: 300_000 });
   await page.getByTestId('call-answer').click();
-  await hearing(page, `agent ${n} hearing the caller`);
-  say(`ANSWERED ${n}`);
+  const heard = await hearing(page, `agent ${n} hearing the caller`);
+  const timing = await until(`agent ${n}'s first sound timed`, () => page.evaluate(() =>
+    window.__answerTiming && window.__answerTiming.firstSoundMs !== null ? window.__answerTiming : null));
+  say(`CALL ${JSON.stringify({ n, timing, received: heard.packetsReceived })}`);
   await page.getByTestId('call-active').waitFor({ state: 'detached', timeout: 600_000 });
   say(`ENDED ${n}`);
   const disposition = page.getByTestId('wrapup-disposition');
@@ -28,13 +34,11 @@ async function main() {
   try {
     const pages = [];
     for (const email of emails) {
-      const page = await newPage(browser);
+      const page = await newPage(browser, measureAnswerToAudio);
       await signInAvailable(page, email, process.env.AGENT_PASSWORD);
       pages.push(page);
     }
-    say('READY');
-    await Promise.all(pages.map((page, i) => serve(page, i + 1)));
-    say('DONE');
+    await serveRounds(pages, serve);
   } catch (e) {
     say(`FAILED ${e instanceof Error ? e.message : String(e)}`);
     process.exitCode = 1;

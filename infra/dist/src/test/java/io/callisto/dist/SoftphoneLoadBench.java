@@ -43,18 +43,7 @@ class SoftphoneLoadBench {
                 "36000-36999"))) {
             ApiClient api = app.client();
             BrowserAgentTenant f = BrowserAgentTenant.create(api, "127.0.0.1", PASSWORD);
-            // a seat per agent who goes Available (the sign-up's lease is smaller)
-            assertThat(api.json("PUT", "/api/v1/seats", f.token(), Map.of("leased", agents)).status()).isEqualTo(200);
-            String queueId = api.get("/api/v1/queues", f.token()).json().path("items").path(0).path("id").asText();
-            List<String> emails = new ArrayList<>(List.of(f.agentEmail()));
-            for (int i = 1; i < agents; i++) {
-                String email = "agent" + i + "-" + System.nanoTime() + "@example.test";
-                String userId = api.json("POST", "/api/v1/users", f.token(), Map.of("email", email, "name", "Agent " + i,
-                        "password", PASSWORD, "roles", List.of("AGENT"))).text("id");
-                assertThat(api.json("POST", "/api/v1/agents", f.token(), Map.of("userId", userId, "queueIds",
-                        List.of(queueId))).status()).isEqualTo(201);
-                emails.add(email);
-            }
+            List<String> emails = moreAgents(api, f, agents, PASSWORD);
             try (DesktopScript browsers = DesktopScript.run("e2e/softphone-load.mjs", List.of(), Map.of("BASE_URL",
                     api.base(), "AGENT_EMAILS", String.join(",", emails), "AGENT_PASSWORD", PASSWORD, "FAKE_AUDIO",
                     wav.toString()), out, "softphone-load")) {
@@ -70,7 +59,7 @@ class SoftphoneLoadBench {
                         Thread.sleep(300);
                     }
                     for (int i = 0; i < agents; i++) {
-                        browsers.expect("ANSWERED ", Duration.ofSeconds(120));
+                        browsers.expect("CALL ", Duration.ofSeconds(120));
                     }
                     await("every call on a softphone", () -> app.callisto().softphones().activeCalls() == agents,
                             Duration.ofSeconds(30));
@@ -90,6 +79,25 @@ class SoftphoneLoadBench {
                 browsers.expect("DONE", Duration.ofSeconds(120));
             }
         }
+    }
+
+    /**
+     * The tenant's agent and {@code count - 1} more in its queue, with a seat for each (the sign-up's lease is
+     * smaller); their e-mail addresses.
+     */
+    static List<String> moreAgents(ApiClient api, BrowserAgentTenant f, int count, String password) {
+        assertThat(api.json("PUT", "/api/v1/seats", f.token(), Map.of("leased", count)).status()).isEqualTo(200);
+        String queueId = api.get("/api/v1/queues", f.token()).json().path("items").path(0).path("id").asText();
+        List<String> emails = new ArrayList<>(List.of(f.agentEmail()));
+        for (int i = 1; i < count; i++) {
+            String email = "agent" + i + "-" + System.nanoTime() + "@example.test";
+            String userId = api.json("POST", "/api/v1/users", f.token(), Map.of("email", email, "name", "Agent " + i,
+                    "password", password, "roles", List.of("AGENT"))).text("id");
+            assertThat(api.json("POST", "/api/v1/agents", f.token(), Map.of("userId", userId, "queueIds",
+                    List.of(queueId))).status()).isEqualTo(201);
+            emails.add(email);
+        }
+        return emails;
     }
 
     private static String table(int agents, Sample idle, Sample loaded) {

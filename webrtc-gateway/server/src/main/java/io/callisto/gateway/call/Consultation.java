@@ -190,7 +190,7 @@ final class Consultation implements AgentLegEvents {
         adopted.media = media;
         call.adopt(this, transferor, adopted);
         release();
-        colleague.nowWithCustomer(call.callerNumber(), call.calledNumber(), call.queueId(), call.contact());
+        call.showTo(colleague);
     }
 
     /** The customer's call ended (either party, or the system): the consultation goes with it. */

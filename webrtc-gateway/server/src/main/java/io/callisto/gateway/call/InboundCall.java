@@ -396,16 +396,9 @@ public final class InboundCall {
         return contact;
     }
 
-    String callerNumber() {
-        return caller;
-    }
-
-    String calledNumber() {
-        return admitted.route().e164();
-    }
-
-    String queueId() {
-        return admitted.route().queueId();
+    /** The agent's device shows this call (the caller, the number called, the queue, the contact). */
+    void showTo(AgentLeg leg) {
+        leg.nowWithCustomer(caller, admitted.route().e164(), admitted.route().queueId(), contact);
     }
 
     synchronized void agentHungUp(AgentAttempt a) {
@@ -485,6 +478,13 @@ public final class InboundCall {
             callerLeg.hangUp();
         }
         String agent = connectedAgent;
+        // the ACD first: a softphone told the call ended sends its wrap-up's disposition at once, which must find
+        // the interaction completed (else it completes it, and the agent's wrap-up runs its full time)
+        if (before == State.CONNECTED) {
+            acd(new AcdCommand.Complete(id, agent, null, null));
+        } else if (before == State.QUEUED && side != HangupSide.SYSTEM) {
+            acd(new AcdCommand.Abandon(id));
+        }
         if (attempt != null) {
             attempt.leg.hangUp();
         }
@@ -495,11 +495,6 @@ public final class InboundCall {
         if (replacing != null) {
             replacing.callEnded();
             replacing = null;
-        }
-        if (before == State.CONNECTED) {
-            acd(new AcdCommand.Complete(id, agent, null, null));
-        } else if (before == State.QUEUED && side != HangupSide.SYSTEM) {
-            acd(new AcdCommand.Abandon(id));
         }
         recording.stop(bridge);
         record(side, disposition, cause, agent);

@@ -57,6 +57,8 @@ final class FakeSoftphones implements BrowserAgents {
         final Map<Integer, AtomicLong> heardBySsrc = new ConcurrentHashMap<>();
         volatile Leg leg;
         volatile String consult;
+        /** Runs when call control hangs the phone's call up (what the page would then do at once). */
+        volatile java.util.function.Consumer<Ring> onHungUp = ring -> { };
 
         Phone(String agentId) {
             this.agentId = agentId;
@@ -142,6 +144,9 @@ final class FakeSoftphones implements BrowserAgents {
 
         @Override
         public synchronized void hangUp() {
+            if (!ended) {
+                phone.onHungUp.accept(ring);
+            }
             end("hangup");
         }
 

@@ -114,6 +114,30 @@ class SoftphoneConsultationIT {
         noneLeft();
     }
 
+    /**
+     * The caller hangs up: the softphone hears the call ended only once the ACD has completed the interaction, so that
+     * the wrap-up's disposition the page sends at once finds it completed (it would otherwise complete the live
+     * interaction itself, and the agent's wrap-up would run its full time).
+     */
+    @Test
+    void theSoftphoneHearsTheEndOnlyOnceTheAcdCompletedTheInteraction() throws Exception {
+        String ann = world.agent("ann");
+        FakeSoftphones.Phone annPhone = softphones.connect(ann);
+        java.util.concurrent.CompletableFuture<Boolean> liveAtHangUp = new java.util.concurrent.CompletableFuture<>();
+        annPhone.onHungUp = ring -> liveAtHangUp.complete(
+                world.live.snapshot(world.id()).interaction(ring.callId()).isPresent());
+        world.available(ann);
+        try (SippProcess carrier = Sipp.scenario("carrier_call_bye.xml").remote("127.0.0.1", world.gateway.sipPort())
+                .service(GatewayWorld.NUMBER).rtpEndpoint(RtpEndpoint.Mode.SINK).timeout(Duration.ofSeconds(60))
+                .set("plays", 2).set("talk_ms", 1000).start()) {
+            answered(annPhone);
+            assertThat(carrier.await(Duration.ofSeconds(40)).isSuccess()).isTrue();
+        }
+        assertThat(liveAtHangUp.get(10, TimeUnit.SECONDS)).as("the interaction still live when the phone heard the end")
+                .isFalse();
+        noneLeft();
+    }
+
     private BrowserAgents.Ring consultBob(FakeSoftphones.Leg annLeg, FakeSoftphones.Phone annPhone, FakeSoftphones.Phone bobPhone,
                             String bob) throws InterruptedException {
         assertThat(annLeg.events().consult(bob)).as("consulting bob").isTrue();
