@@ -12,6 +12,15 @@ export function say(line) {
   process.stdout.write(`${line}\n`);
 }
 
+/**
+ * The agent's reaction time: how long after the call shows as ringing the scripts click Answer (ANSWER_DELAY_MS,
+ * default 0). The benchmarks set the same delay for every gateway they compare.
+ */
+export async function reactionTime() {
+  const delay = Number(process.env.ANSWER_DELAY_MS || 0);
+  if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+}
+
 /** READY, then {@code rounds} times every page serving one call at once ({@code serve(page, n)}), then DONE. */
 export async function serveRounds(pages, serve, rounds = Number(process.env.ROUNDS || 1)) {
   say('READY');
@@ -97,6 +106,11 @@ export function measureAnswerToAudio() {
   const connections = [];
   function Measured(...args) {
     const pc = new Native(...args);
+    // when it was made and when it connected: the media prepared while the call rang is set up before the click
+    const made = performance.now();
+    pc.addEventListener('connectionstatechange', () => {
+      if (pc.connectionState === 'connected' && pc.__setupMs === undefined) pc.__setupMs = performance.now() - made;
+    });
     connections.push(pc);
     return pc;
   }
@@ -106,13 +120,16 @@ export function measureAnswerToAudio() {
   document.addEventListener('click', (event) => {
     if (!(event.target instanceof Element) || !event.target.closest('[data-testid="call-answer"]')) return;
     const start = performance.now();
-    const timing = { iceConnectedMs: null, dtlsConnectedMs: null, firstPacketMs: null, firstSoundMs: null };
+    const timing = { iceConnectedMs: null, dtlsConnectedMs: null, firstPacketMs: null, firstSoundMs: null,
+      preparedBeforeAnswer: null, setupMs: null };
     window.__answerTiming = timing;
     const seen = connections.length;
     const poll = setInterval(async () => {
       const pc = connections[connections.length - 1];
       if (!pc || connections.length === seen && pc.connectionState === 'closed') return;
       const now = performance.now() - start;
+      if (timing.preparedBeforeAnswer === null) timing.preparedBeforeAnswer = connections.length === seen;
+      if (timing.setupMs === null && pc.__setupMs !== undefined) timing.setupMs = pc.__setupMs;
       if (timing.iceConnectedMs === null && ['connected', 'completed'].includes(pc.iceConnectionState)) {
         timing.iceConnectedMs = now;
       }

@@ -7,10 +7,11 @@
 // "CALL {...}" with the timing as each call has sound, "ENDED <n>" as each ends, then DONE; "FAILED <reason>".
 //
 // Environment: JANUS (the plugin's HTTP API, e.g. http://172.31.200.1:8088/janus), REGISTRAR (host:port), USERS
-// (comma-separated SIP user names), FAKE_AUDIO (the fake microphone's WAV), ROUNDS (calls per agent, default 1).
+// (comma-separated SIP user names), FAKE_AUDIO (the fake microphone's WAV), ROUNDS (calls per agent, default 1),
+// ANSWER_DELAY_MS (the reaction time before Answer, default 0).
 
 import { createServer } from 'node:http';
-import { launch, newPage, say, serveRounds, until } from './desktop.mjs';
+import { launch, newPage, reactionTime, say, serveRounds, until } from './desktop.mjs';
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>janus agent</title><audio id="remote" autoplay></audio>
 <script>
@@ -86,6 +87,7 @@ async function agentState(page) {
 
 async function serve(page, n) {
   await until(`agent ${n} ringing`, async () => (await agentState(page)) === 'ringing', 300_000);
+  await reactionTime();
   await page.evaluate(() => window.answer());
   const heard = await until(`agent ${n} hearing the caller`, () => page.evaluate(() =>
     window.agent.received >= 25 && window.agent.audioLevel > 0 && window.agent.timing.firstSoundMs !== null

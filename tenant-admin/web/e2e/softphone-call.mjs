@@ -11,13 +11,14 @@
 //                   kills the browser mid-call once audio flows, as a crashed tab or a laptop whose lid shuts
 //   WRAPUP          "required": every call must be followed by the wrap-up form, completed with the disposition
 //                   "e2e-<n>" and notes; otherwise a wrap-up form is completed if one appears
+//   ANSWER_DELAY_MS the agent's reaction time before clicking Answer (default 0)
 //   SCREENSHOT_DIR  where failure.png goes (default target/e2e)
 //   CHROMIUM_PATH   the browser (default /usr/bin/chromium)
 
 import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  WAIT, hearing, launch, measureAnswerToAudio, newPage, say, signInAvailable, state, stats, until,
+  WAIT, hearing, launch, measureAnswerToAudio, newPage, reactionTime, say, signInAvailable, state, stats, until,
 } from './desktop.mjs';
 
 const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR || 'target/e2e');
@@ -61,6 +62,7 @@ async function takeCall(browser, page, hungUpBy, n) {
   const incoming = page.getByTestId('call-incoming');
   await incoming.waitFor({ state: 'visible', timeout: 90_000 });
   const screenPop = (await incoming.innerText()).replace(/\s+/g, ' ').trim();
+  await reactionTime();
   await page.getByTestId('call-answer').click();
   const answeredAt = Date.now();
   // audio flowing: the browser has received packets with sound in them

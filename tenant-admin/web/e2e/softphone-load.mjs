@@ -6,14 +6,15 @@
 // "ENDED <n>" as each ends, then DONE; "FAILED <reason>" and exit 1 on a failure.
 //
 // Environment: BASE_URL; AGENT_EMAILS (comma-separated) and AGENT_PASSWORD; FAKE_AUDIO (required); ROUNDS (how many
-// calls each agent takes, one after another; default 1).
+// calls each agent takes, one after another; default 1); ANSWER_DELAY_MS (the reaction time before Answer, default 0).
 
 import {
-  hearing, launch, measureAnswerToAudio, newPage, say, serveRounds, signInAvailable, state, until,
+  hearing, launch, measureAnswerToAudio, newPage, reactionTime, say, serveRounds, signInAvailable, state, until,
 } from './desktop.mjs';
 
 async function serve(page, n) {
   await page.getByTestId('call-incoming').waitFor({ state: 'visible', timeout: 300_000 });
+  await reactionTime();
   await page.getByTestId('call-answer').click();
   const heard = await hearing(page, `agent ${n} hearing the caller`);
   const timing = await until(`agent ${n}'s first sound timed`, () => page.evaluate(() =>

@@ -9,7 +9,11 @@ export interface Leg {
   stream: MediaStream;
   /** What the gateway sends (the caller's voice), once `ontrack` gave it. */
   remote: MediaStream | null;
-  /** Whether `answer` went out: candidates found before wait for it. */
+  /** `prepare`: made while the call rings, not yet answered; `answer`: the call's media. */
+  mode: 'prepare' | 'answer';
+  /** Made by `prepare` (answered or not). */
+  readonly prepared: boolean;
+  /** Whether the offer (`answer` or `prepare`) went out: candidates found before wait for it. */
   offerSent: boolean;
   /** Whether the gateway's SDP answer was applied. */
   answered: boolean;
@@ -46,8 +50,13 @@ export function isDead(leg: Leg): boolean {
   return leg.offerSent && !leg.answered;
 }
 
-export function newLeg(pc: RTCPeerConnection, stream: MediaStream): Leg {
-  return { pc, stream, remote: null, offerSent: false, answered: false, pending: [], endSent: false, closed: false };
+/** Whether a leg's connection is closed or broke (an offer still waiting for its answer is not broken). */
+export function isBroken(leg: Leg): boolean {
+  return leg.closed || DEAD.has(leg.pc.connectionState) || DEAD.has(leg.pc.iceConnectionState);
+}
+
+export function newLeg(pc: RTCPeerConnection, stream: MediaStream, mode: 'prepare' | 'answer' = 'answer'): Leg {
+  return { pc, stream, mode, prepared: mode === 'prepare', remote: null, offerSent: false, answered: false, pending: [], endSent: false, closed: false };
 }
 
 export function stopStream(stream: MediaStream | null | undefined): void {

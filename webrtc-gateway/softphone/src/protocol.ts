@@ -35,7 +35,9 @@ export type ErrorCode =
   | 'invalid-state'
   | 'busy'
   | 'transfer-refused'
-  | 'dial-refused';
+  | 'dial-refused'
+  | 'not-prepared'
+  | 'media-failed';
 
 export interface CallContact {
   id: string;
@@ -73,7 +75,8 @@ export interface AgentStateInfo {
 export type ClientMessage =
   | { type: 'hello'; device?: string }
   | { type: 'state'; state: SettableState; reason?: string }
-  | { type: 'answer'; callId: string; sdp: string }
+  | { type: 'answer'; callId: string; sdp?: string }
+  | { type: 'prepare'; callId: string; sdp: string }
   | { type: 'candidate'; callId: string; candidate: string | null }
   | { type: 'reject'; callId: string }
   | { type: 'hangup'; callId: string }
@@ -100,8 +103,9 @@ export interface IncomingMessage {
   type: 'incoming';
   call: Call;
 }
+/** The gateway's SDP answer to the offer of `answer` (`answered`) or of `prepare` (`prepared`). */
 export interface AnsweredMessage {
-  type: 'answered';
+  type: 'answered' | 'prepared';
   callId: string;
   sdp: string;
 }
@@ -244,6 +248,7 @@ export function parseServerMessage(raw: unknown): ServerMessage | null {
     case 'call':
       return toCall(v.call) ? (value as unknown as IncomingMessage | CallMessage) : null;
     case 'answered':
+    case 'prepared':
       return isId(v.callId) && isString(v.sdp) && v.sdp !== '' ? (value as unknown as AnsweredMessage) : null;
     case 'ended':
       return isId(v.callId) && isString(v.reason) ? (value as unknown as EndedMessage) : null;

@@ -205,11 +205,12 @@ describe('after a page reload', () => {
     await settle();
 
     // the connected call: new RTCPeerConnection, fresh offer, still muted
-    expect(FakePeerConnection.instances).toHaveLength(1);
-    const pc = FakePeerConnection.last();
+    expect(FakePeerConnection.instances).toHaveLength(2);
+    const pc = FakePeerConnection.instances[0] as FakePeerConnection;
     expect(ws.ofType('answer')).toEqual([{ type: 'answer', callId: 'call-1', sdp: pc.localDescription?.sdp }]);
     expect(mic.streams[0]?.tracks[0]?.enabled).toBe(false);
-    // the ringing one rings; it is answered only when the agent says so
+    // the ringing one rings; its media is prepared, and it is answered only when the agent says so
+    expect(ws.ofType('prepare').map((m) => m.callId)).toEqual(['call-2']);
     expect(of('incoming')).toEqual([ringing]);
     expect(of('call')).toEqual([connected]);
     expect(phone.calls.map((c) => c.callId)).toEqual(['call-1', 'call-2']);

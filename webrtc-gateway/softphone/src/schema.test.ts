@@ -35,11 +35,11 @@ function errorsOf(validate: typeof any, message: unknown): string {
 describe('the README examples', () => {
   it('cover every message type of both directions', () => {
     expect(new Set(clientExamples.map((m) => m.type))).toEqual(
-      new Set(['hello', 'state', 'answer', 'candidate', 'reject', 'hangup', 'hold', 'mute', 'dtmf', 'transfer', 'consult',
+      new Set(['hello', 'state', 'answer', 'prepare', 'candidate', 'reject', 'hangup', 'hold', 'mute', 'dtmf', 'transfer', 'consult',
         'complete-transfer', 'cancel-consult', 'dial', 'ping']),
     );
     expect(new Set(serverExamples.map((m) => m.type))).toEqual(
-      new Set(['welcome', 'incoming', 'answered', 'call', 'ended', 'state', 'error', 'pong']),
+      new Set(['welcome', 'incoming', 'answered', 'prepared', 'call', 'ended', 'state', 'error', 'pong']),
     );
     // every example in the README is in one of the two parts
     expect(clientExamples.length + serverExamples.length).toBe(readme.match(/```json\n/g)?.length);
@@ -64,7 +64,8 @@ describe('the schema refuses', () => {
     ['no type', { callId: 'c-1' }],
     ['a type nobody knows', { type: 'teleport', callId: 'c-1' }],
     ['a number as type', { type: 7 }],
-    ['answer without sdp', { type: 'answer', callId: 'c-1' }],
+    ['prepare without sdp', { type: 'prepare', callId: 'c-1' }],
+    ['answer with an empty sdp', { type: 'answer', callId: 'c-1', sdp: '' }],
     ['answer with an empty callId', { type: 'answer', callId: '', sdp: 'v=0' }],
     ['hold without a boolean', { type: 'hold', callId: 'c-1', hold: 'yes' }],
     ['mute without mute', { type: 'mute', callId: 'c-1' }],

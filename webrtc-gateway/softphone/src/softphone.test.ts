@@ -72,8 +72,9 @@ describe('connecting', () => {
 });
 
 describe('an incoming call', () => {
+  // these answer with an offer (preconnect off); `describe('preconnect')` has the media made while ringing
   it('rings, and answering sends an offer, trickles candidates and applies the answer', async () => {
-    const { phone, mic, of } = softphone();
+    const { phone, mic, of } = softphone({ preconnect: false });
     const ws = connect(phone);
     ws.receive({ type: 'incoming', call: aCall() });
     expect(of('incoming')).toEqual([aCall()]);
@@ -114,7 +115,7 @@ describe('an incoming call', () => {
   });
 
   it('sends candidates found before the offer went out after it, in order', async () => {
-    const { phone } = softphone();
+    const { phone } = softphone({ preconnect: false });
     const ws = connect(phone);
     ws.receive({ type: 'incoming', call: aCall() });
     // the connection gathers candidates as soon as the local description is set, before `answer` is sent
@@ -214,7 +215,7 @@ describe('an incoming call', () => {
   });
 
   it('reports a microphone that cannot be opened', async () => {
-    const { phone, mic } = softphone();
+    const { phone, mic } = softphone({ preconnect: false });
     const ws = connect(phone);
     ws.receive({ type: 'incoming', call: aCall() });
     mic.fail(new Error('NotAllowedError: Permission denied'));
@@ -237,6 +238,122 @@ describe('an incoming call', () => {
     expect(of('error')).toEqual([
       { code: 'media-error', message: "The gateway's SDP answer was refused: InvalidAccessError: bad SDP", callId: 'call-1' },
     ]);
+  });
+});
+
+describe('preconnect: the media of a ringing call connects before the answer', () => {
+  const PREPARED_SDP = 'v=0\r\nm=audio 40000 UDP/TLS/RTP/SAVPF 0 101\r\n';
+
+  it('prepares on ring, sends silence and plays nothing until the agent answers, then answers without an offer', async () => {
+    const { phone, mic } = softphone();
+    const ws = connect(phone);
+    const audio = { srcObject: null as unknown };
+    phone.remoteAudio(audio as unknown as HTMLMediaElement);
+    ws.receive({ type: 'incoming', call: aCall() });
+    await settle();
+    expect(FakePeerConnection.instances).toHaveLength(1);
+    const pc = FakePeerConnection.last();
+    expect(ws.ofType('prepare')).toEqual([{ type: 'prepare', callId: 'call-1', sdp: pc.localDescription?.sdp }]);
+    expect(ws.ofType('answer')).toEqual([]);
+    expect(mic.streams[0]?.tracks[0]?.enabled).toBe(false);
+    pc.candidate('candidate:1 1 udp 2122260223 127.0.0.1 54321 typ host');
+    expect(ws.ofType('candidate')).toEqual([
+      { type: 'candidate', callId: 'call-1', candidate: 'candidate:1 1 udp 2122260223 127.0.0.1 54321 typ host' },
+    ]);
+    ws.receive({ type: 'prepared', callId: 'call-1', sdp: PREPARED_SDP });
+    await settle();
+    expect(pc.remoteDescription).toEqual({ type: 'answer', sdp: PREPARED_SDP });
+    const remote = pc.remoteTrack();
+    expect(audio.srcObject).toBeNull();
+
+    await phone.answer('call-1');
+    expect(ws.ofType('answer')).toEqual([{ type: 'answer', callId: 'call-1' }]);
+    expect(FakePeerConnection.instances).toHaveLength(1);
+    expect(mic.requests).toHaveLength(1);
+    expect(mic.streams[0]?.tracks[0]?.enabled).toBe(true);
+    expect(audio.srcObject).toBe(remote);
+    ws.receive({ type: 'call', call: aCall({ state: 'connected' }) });
+    expect(phone.call('call-1')?.state).toBe('connected');
+  });
+
+  it('an answer while the prepare still opens the microphone waits for it and uses it', async () => {
+    const { phone } = softphone();
+    const ws = connect(phone);
+    ws.receive({ type: 'incoming', call: aCall() });
+    await phone.answer('call-1');
+    expect(FakePeerConnection.instances).toHaveLength(1);
+    expect(ws.messages().map((m) => m.type)).toEqual(['hello', 'prepare', 'answer']);
+    expect(ws.ofType('answer')).toEqual([{ type: 'answer', callId: 'call-1' }]);
+  });
+
+  it('a prepared media the gateway lost is replaced by an offer when the agent answers', async () => {
+    const { phone, of } = softphone();
+    const ws = connect(phone);
+    ws.receive({ type: 'incoming', call: aCall() });
+    await settle();
+    const prepared = FakePeerConnection.last();
+    ws.receive({ type: 'error', code: 'media-failed', message: 'the prepared media did not connect', callId: 'call-1' });
+    expect(prepared.closed).toBe(true);
+    expect(of('error')).toEqual([]);
+    await phone.answer('call-1');
+    const fresh = FakePeerConnection.last();
+    expect(fresh).not.toBe(prepared);
+    expect(ws.ofType('answer')).toEqual([{ type: 'answer', callId: 'call-1', sdp: fresh.localDescription?.sdp }]);
+  });
+
+  it('an answer the gateway finds unprepared is sent again with an offer, quietly', async () => {
+    const { phone, of } = softphone();
+    const ws = connect(phone);
+    ws.receive({ type: 'incoming', call: aCall() });
+    await settle();
+    const prepared = FakePeerConnection.last();
+    await phone.answer('call-1');
+    ws.receive({ type: 'error', code: 'not-prepared', message: 'no prepared media', callId: 'call-1' });
+    await settle();
+    expect(prepared.closed).toBe(true);
+    const fresh = FakePeerConnection.last();
+    expect(fresh).not.toBe(prepared);
+    expect(ws.ofType('answer')).toEqual([
+      { type: 'answer', callId: 'call-1' },
+      { type: 'answer', callId: 'call-1', sdp: fresh.localDescription?.sdp },
+    ]);
+    expect(of('error')).toEqual([]);
+  });
+
+  it('a prepared connection that fails while the call rings is prepared again, never answered', async () => {
+    const { phone } = softphone();
+    const ws = connect(phone);
+    ws.receive({ type: 'incoming', call: aCall() });
+    await settle();
+    const first = FakePeerConnection.last();
+    ws.receive({ type: 'prepared', callId: 'call-1', sdp: PREPARED_SDP });
+    await settle();
+    first.setConnectionState('failed');
+    await settle();
+    expect(FakePeerConnection.instances).toHaveLength(2);
+    expect(ws.ofType('prepare').map((m) => m.sdp)).toEqual([first.localDescription?.sdp,
+      FakePeerConnection.last().localDescription?.sdp]);
+    expect(ws.ofType('answer')).toEqual([]);
+  });
+
+  it('a rejected or withdrawn call lets its prepared media and microphone go', async () => {
+    const { phone, mic } = softphone();
+    const ws = connect(phone);
+    ws.receive({ type: 'incoming', call: aCall() });
+    await settle();
+    const pc = FakePeerConnection.last();
+    expect(phone.reject('call-1')).toBe(true);
+    ws.receive({ type: 'ended', callId: 'call-1', reason: 'rejected' });
+    expect(pc.closed).toBe(true);
+    expect(mic.streams[0]?.tracks[0]?.stopped).toBe(true);
+  });
+
+  it('is not done for an outbound call (its media attaches with an answer at once)', async () => {
+    const { phone } = softphone();
+    const ws = connect(phone, [aCall({ callId: 'call-out', direction: 'outbound', state: 'ringing' })]);
+    await settle();
+    expect(ws.ofType('prepare')).toEqual([]);
+    expect(ws.ofType('answer').map((m) => m.callId)).toEqual(['call-out']);
   });
 });
 

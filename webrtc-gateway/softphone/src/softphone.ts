@@ -2,6 +2,7 @@ import { Emitter } from './emitter.js';
 import {
   audioSender,
   closeLeg,
+  isBroken,
   isDead,
   newLeg,
   setTrackEnabled,
@@ -32,9 +33,15 @@ interface Entry {
   leg: Leg | null;
   /** The attach in progress (getUserMedia, createOffer), so that a second one does not race it. */
   attaching: Promise<void> | null;
+  /** What the attach in progress does. */
+  attachingMode: AttachMode | null;
   /** Re-attaches after the connection failed, since it last connected. */
   repairs: number;
+  /** The agent answered this call here (until then a ringing call's media is only prepared). */
+  answering: boolean;
 }
+
+type AttachMode = 'prepare' | 'answer';
 
 interface PendingDial {
   resolve: (call: Call) => void;
@@ -177,12 +184,14 @@ export class Softphone {
         const known = this.entries.has(message.call.callId);
         this.upsert(message.call);
         this.events.emit(known ? 'call' : 'incoming', message.call);
+        this.prepare(message.call.callId);
         break;
       }
       case 'call':
         this.onCall(message.call);
         break;
       case 'answered':
+      case 'prepared':
         void this.onAnswered(message.callId, message.sdp);
         break;
       case 'ended': {
@@ -217,6 +226,7 @@ export class Softphone {
       const entry = this.upsert(call);
       this.events.emit(!known && call.direction === 'inbound' && call.state === 'ringing' ? 'incoming' : 'call', call);
       if (this.needsMedia(entry)) this.reattach(call.callId);
+      else this.prepare(call.callId);
     }
   }
 
@@ -257,6 +267,16 @@ export class Softphone {
   }
 
   private onError(code: string, message: string, callId?: string): void {
+    const entry = callId ? this.entries.get(callId) : undefined;
+    const lost = code === 'not-prepared' || (code === 'media-failed' && entry?.call.state === 'ringing');
+    if (callId && entry?.leg?.prepared && lost) {
+      // the prepared media is gone at the gateway: drop it here; an answer (now, or when it comes) sends an offer,
+      // and reports its own failure if that fails too
+      closeLeg(entry.leg);
+      entry.leg = null;
+      if (entry.answering) this.reattach(callId);
+      return;
+    }
     if (!callId && (code === 'dial-refused' || code === 'busy') && this.dials.length > 0) {
       const dial = this.dials.shift() as PendingDial;
       clearTimeout(dial.timer);
@@ -271,7 +291,7 @@ export class Softphone {
       entry.call = call;
       return entry;
     }
-    const created: Entry = { call, leg: null, attaching: null, repairs: 0 };
+    const created: Entry = { call, leg: null, attaching: null, repairs: 0, answering: false, attachingMode: null };
     this.entries.set(call.callId, created);
     return created;
   }
@@ -298,9 +318,23 @@ export class Softphone {
 
   // --- media ----------------------------------------------------------------------------------
 
+  /** Whether a call's media is only prepared: an inbound call ringing that the agent has not answered here. */
+  private preparing(entry: Entry): boolean {
+    return entry.call.direction === 'inbound' && entry.call.state === 'ringing' && !entry.answering;
+  }
+
+  /** Connects a ringing call's media ahead of the answer (`preconnect`), reporting failures as `error` events. */
+  private prepare(callId: string): void {
+    const entry = this.entries.get(callId);
+    if (this.options.preconnect === false || !entry || !this.preparing(entry)) return;
+    if (entry.attaching || (entry.leg && !isBroken(entry.leg))) return;
+    this.reattach(callId);
+  }
+
   /** Attaches new media to a call without waiting, reporting failures as `error` events. */
   private reattach(callId: string): void {
-    this.attach(callId).catch((e: unknown) => {
+    const entry = this.entries.get(callId);
+    this.attach(callId, entry && this.preparing(entry) ? 'prepare' : 'answer').catch((e: unknown) => {
       const error = asSoftphoneError(e, callId);
       this.events.emit('error', { code: error.code, message: error.message, callId });
     });
@@ -310,18 +344,20 @@ export class Softphone {
    * Attaches a new RTCPeerConnection to a call: microphone, offer, `answer{callId, sdp}`, candidates trickled.
    * The gateway's `answered` completes it. Replaces (closes) any previous connection of the call.
    */
-  private attach(callId: string): Promise<void> {
+  private attach(callId: string, mode: AttachMode): Promise<void> {
     const entry = this.entries.get(callId);
     if (!entry) return Promise.reject(new SoftphoneError('unknown-call', `No call ${callId} here.`, callId));
     if (entry.attaching) return entry.attaching;
-    const attempt = this.doAttach(callId, entry).finally(() => {
+    const attempt = this.doAttach(callId, entry, mode).finally(() => {
       entry.attaching = null;
+      entry.attachingMode = null;
     });
     entry.attaching = attempt;
+    entry.attachingMode = mode;
     return attempt;
   }
 
-  private async doAttach(callId: string, entry: Entry): Promise<void> {
+  private async doAttach(callId: string, entry: Entry, mode: AttachMode): Promise<void> {
     const stream = await this.microphone(callId);
     if (this.entries.get(callId) !== entry || !this.signalling.running) {
       stopStream(stream);
@@ -339,18 +375,19 @@ export class Softphone {
       stopStream(stream);
       throw new SoftphoneError('media-error', `No RTCPeerConnection: ${text(e)}`, callId);
     }
-    const leg = newLeg(pc, stream);
+    const leg = newLeg(pc, stream, mode);
     if (entry.leg) {
       if (entry.leg.remote && entry.leg.remote === this.playing) this.play(null);
       closeLeg(entry.leg);
     }
     entry.leg = leg;
-    setTrackEnabled(leg, !entry.call.muted);
+    // a prepared leg sends silence until the agent answers
+    setTrackEnabled(leg, mode === 'answer' && !entry.call.muted);
     pc.onicecandidate = (event: RTCPeerConnectionIceEvent) => this.onCandidate(callId, leg, event.candidate);
     pc.ontrack = (event: RTCTrackEvent) => {
       if (leg.closed) return;
       leg.remote = event.streams[0] ?? (typeof MediaStream === 'function' ? new MediaStream([event.track]) : null);
-      this.play(leg.remote);
+      if (leg.mode === 'answer') this.play(leg.remote);
     };
     pc.onconnectionstatechange = () => this.onConnectionState(callId, leg);
     try {
@@ -359,7 +396,7 @@ export class Softphone {
       await pc.setLocalDescription(offer);
       if (entry.leg !== leg || leg.closed) return;
       const sdp = pc.localDescription?.sdp ?? offer.sdp ?? '';
-      if (!this.send({ type: 'answer', callId, sdp })) {
+      if (!this.send({ type: mode, callId, sdp })) {
         // the welcome of the next connection re-attaches it
         throw new SoftphoneError('not-connected', 'The softphone is not connected.', callId);
       }
@@ -458,9 +495,28 @@ export class Softphone {
     return this.control(state === 'AWAY' && reason ? { type: 'state', state, reason } : { type: 'state', state });
   }
 
-  /** Answers a ringing call (or re-attaches a connected one): microphone, offer, `answer`. */
-  answer(callId: string): Promise<void> {
-    return this.attach(callId);
+  /**
+   * Answers a ringing call: with its prepared media when there is one (`answer` without an offer), else microphone,
+   * offer, `answer`. On a connected call, re-attaches the media.
+   */
+  async answer(callId: string): Promise<void> {
+    const entry = this.entries.get(callId);
+    if (!entry) throw new SoftphoneError('unknown-call', `No call ${callId} here.`, callId);
+    const ringing = entry.call.direction === 'inbound' && entry.call.state === 'ringing';
+    entry.answering = true;
+    if (entry.attaching && entry.attachingMode === 'answer') return entry.attaching;
+    if (entry.attaching) await entry.attaching.catch(() => undefined);
+    const leg = entry.leg;
+    if (ringing && leg && leg.mode === 'prepare' && leg.offerSent && !isBroken(leg)) {
+      if (!this.send({ type: 'answer', callId })) {
+        throw new SoftphoneError('not-connected', 'The softphone is not connected.', callId);
+      }
+      leg.mode = 'answer';
+      setTrackEnabled(leg, !entry.call.muted);
+      if (leg.remote) this.play(leg.remote);
+      return;
+    }
+    return this.attach(callId, 'answer');
   }
 
   reject(callId: string): boolean {

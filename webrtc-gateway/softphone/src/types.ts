@@ -69,6 +69,11 @@ export interface SoftphoneOptions {
   dialTimeoutMs?: number;
   /** Sent in `hello`; the browser's user agent by default. */
   device?: string;
+  /**
+   * Connect a ringing call's media while it rings (`prepare`), so that answering has nothing left to negotiate and
+   * the caller is heard at once (true by default). False: the media connects only when the agent answers.
+   */
+  preconnect?: boolean;
 }
 
 /** Thrown (as a rejection) by `answer`, `dial` and friends; `code` as in {@link SoftphoneErrorEvent}. */

@@ -33,8 +33,10 @@ import org.junit.jupiter.api.Test;
  * the host side of the veth pair (Janus skips loopback interfaces). The same carrier scenario (a continuous RTP stream,
  * sipp's rtp_stream) calls {@code -Dbench.agents} (default 5) agents at once; each page answers the way the
  * Callisto desktop does (getUserMedia, a peer connection, trickled candidates) and times, from Answer, ICE, DTLS, the
- * first packet and the first sound. With every call up, each gateway's CPU is read over a window and its memory
- * (Callisto: live heap after a full GC and the process's RSS; Janus: RSS) against the same agents idle.
+ * first packet and the first sound ({@code setupMs}: Callisto's media, prepared while the call rang, from the
+ * peer connection's creation to connected; Janus 1.1.2's SIP plugin has no such step). With every call up, each
+ * gateway's CPU is read over a window and its memory (Callisto: live heap after a full GC and the process's RSS;
+ * Janus: RSS) against the same agents idle.
  * Callisto runs in this JVM: its CPU figure includes the benchmark's own (small) bookkeeping. Run (as root):
  * {@code ./mvnw -o -pl infra/dist verify -Dit.test=JanusSideBySideBench -Dtest=NONE -Dbench.agents=5}; the table
  * goes to target/bench/janus-side-by-side.md.
@@ -43,7 +45,7 @@ class JanusSideBySideBench {
     private static final String PASSWORD = "Str0ng-Passw0rd!";
     private static final Duration WINDOW = Duration.ofSeconds(20);
     private static final List<String> MEASURES = List.of("iceConnectedMs", "dtlsConnectedMs", "firstPacketMs",
-            "firstSoundMs");
+            "firstSoundMs", "setupMs");
     private static final System.Logger LOG = System.getLogger(JanusSideBySideBench.class.getName());
 
     /** One gateway's figures. */
@@ -78,13 +80,18 @@ class JanusSideBySideBench {
                     (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             try (DesktopScript browsers = DesktopScript.run("e2e/softphone-load.mjs", ns.exec(), Map.of("BASE_URL",
                     api.base(), "AGENT_EMAILS", String.join(",", emails), "AGENT_PASSWORD", PASSWORD, "FAKE_AUDIO",
-                    wav.toString(), "ROUNDS", "2"), out, "side-by-side-callisto")) {
+                    wav.toString(), "ROUNDS", "2", "ANSWER_DELAY_MS", answerDelay()), out, "side-by-side-callisto")) {
                 browsers.expect("READY", Duration.ofSeconds(60L + 15L * agents));
                 return measure(browsers, agents, os::getProcessCpuTime, JanusSideBySideBench::heapAfterGc,
                         () -> rss(ProcessHandle.current().pid()), (i, seconds) -> carrierTo(ns,
                                 app.callisto().sip().sipPort(), f.did(), seconds, out));
             }
         }
+    }
+
+    /** The agents' reaction time, the same for both gateways: {@code -Dbench.answerDelayMs} (default 1000). */
+    static String answerDelay() {
+        return Integer.toString(Integer.getInteger("bench.answerDelayMs", 1000));
     }
 
     private Result janus(NetNamespace ns, int agents, Path out, Path wav) throws Exception {
@@ -104,7 +111,8 @@ class JanusSideBySideBench {
             }
             try (DesktopScript browsers = DesktopScript.run("e2e/janus-agent.mjs", ns.exec(), Map.of("JANUS", api,
                     "REGISTRAR", ns.hostAddress() + ":" + JanusConfig.SIP_PORT, "USERS", String.join(",", users),
-                    "FAKE_AUDIO", wav.toString(), "ROUNDS", "2"), out, "side-by-side-janus")) {
+                    "FAKE_AUDIO", wav.toString(), "ROUNDS", "2", "ANSWER_DELAY_MS", answerDelay()), out,
+                    "side-by-side-janus")) {
                 browsers.expect("READY", Duration.ofSeconds(60L + 10L * agents));
                 long pid = janus.pid();
                 return measure(browsers, agents, () -> cpuNanos(pid), () -> rss(pid), () -> rss(pid),

@@ -24,13 +24,16 @@ import org.junit.jupiter.api.Test;
  * Benchmark, not a test (its name keeps it out of the suite): how long from the agent's click on Answer in the real
  * desktop until the browser has ICE, DTLS, the first RTP packet and the first sound of the caller, over
  * {@code -Dbench.calls} (default 20) calls one after another, timed inside the page (see e2e/softphone-call.mjs).
+ * The SDK prepares a ringing call's media ({@code preconnect}), so ICE and DTLS are usually up before the click;
+ * {@code setupMs} is how long that media took to connect from its peer connection's creation. The agent clicks
+ * {@code -Dbench.answerDelayMs} (default 1000) after the call shows as ringing.
  * Run: {@code ./mvnw -o -pl infra/dist verify -Dit.test=SoftphoneAnswerBench -Dtest=NONE -Dbench.calls=20}; the
  * table goes to target/bench/softphone-answer.md. Everything on 127.0.0.1, as the desktop test.
  */
 class SoftphoneAnswerBench {
     private static final String PASSWORD = "Str0ng-Passw0rd!";
     private static final List<String> MEASURES = List.of("iceConnectedMs", "dtlsConnectedMs", "firstPacketMs",
-            "firstSoundMs");
+            "firstSoundMs", "setupMs");
 
     @Test
     void answerToAudio() throws Exception {
@@ -46,7 +49,8 @@ class SoftphoneAnswerBench {
             BrowserAgentTenant f = BrowserAgentTenant.create(api, "127.0.0.1", PASSWORD);
             try (DesktopScript browser = DesktopScript.start(Map.of("BASE_URL", api.base(), "AGENT_EMAIL", f.agentEmail(),
                     "AGENT_PASSWORD", PASSWORD, "FAKE_AUDIO", wav.toString(), "CALLS",
-                    String.join(",", Collections.nCopies(calls, "agent")), "WRAPUP", "required"), out, "softphone-bench")) {
+                    String.join(",", Collections.nCopies(calls, "agent")), "WRAPUP", "required", "ANSWER_DELAY_MS",
+                    JanusSideBySideBench.answerDelay()), out, "softphone-bench")) {
                 browser.expect("READY", Duration.ofSeconds(90));
                 ObjectMapper json = new ObjectMapper();
                 for (int i = 0; i < calls; i++) {

@@ -152,14 +152,8 @@ class SoftphoneSignallingIT {
 
     @Test
     void aRingingCallSurvivesAnUnusableOfferAndABrowserThatNeverConnects() throws Exception {
-        try (EventsClient socket = EventsClient.connect(api.base(), PATH, callAgentToken)) {
-            socket.sendText("{\"type\":\"hello\"}");
-            socket.awaitType("welcome");
-            socket.sendText("{\"type\":\"state\",\"state\":\"AVAILABLE\"}");
-            socket.await("AVAILABLE", m -> "AVAILABLE".equals(m.path("state").asText()));
-            try (SippProcess carrier = Sipp.scenario("carrier_browser_call.xml").remote("127.0.0.1",
-                    app.callisto().sip().sipPort()).service(did).set("plays", 3).rtpEndpoint(RtpEndpoint.Mode.SINK)
-                    .timeout(Duration.ofSeconds(60)).start()) {
+        try (EventsClient socket = availableCallAgent()) {
+            try (SippProcess carrier = callTheAgent(3)) {
                 String callId = socket.awaitType("incoming").path("call").path("callId").asText();
                 socket.sendText("{\"type\":\"answer\",\"callId\":\"" + callId + "\",\"sdp\":\"v=0\\r\\nm=audio 9 RTP/AVP 0\"}");
                 JsonNode refused = socket.await("invalid-sdp", m -> "invalid-sdp".equals(m.path("code").asText()));
@@ -172,13 +166,10 @@ class SoftphoneSignallingIT {
                 JsonNode ended = socket.await("ended", m -> "ended".equals(m.path("type").asText()));
                 assertThat(ended.path("reason").asText()).isEqualTo("failed");
                 socket.await("AWAY", m -> "AWAY".equals(m.path("state").asText()));
-                // the ACD may have offered the call to this agent again between the refusal and AWAY; AWAY withdrew
-                // that offer, and the gateway stops its ringing when the withdrawal reaches it
-                long rung = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                while (System.nanoTime() < rung && app.callisto().softphones().activeCalls() > 0) {
-                    Thread.sleep(50);
-                }
+                // the refusal and AWAY are one ACD step: the call is not offered to this agent a second time
                 assertThat(app.callisto().softphones().activeCalls()).isZero();
+                assertThat(socket.messages().stream().filter(m -> "incoming".equals(m.path("type").asText())))
+                        .hasSize(1);
                 assertThat(app.callisto().sip().calls().active()).as("the caller still waits in the queue").isEqualTo(1);
                 SippResult call = carrier.await(Duration.ofSeconds(60));
                 assertThat(call.isSuccess()).as(call.screen()).isTrue();
@@ -194,6 +185,71 @@ class SoftphoneSignallingIT {
         }
     }
 
+    @Test
+    void aPreparedMediaThatNeverConnectsLeavesTheCallRingingAndIsReleasedWithIt() throws Exception {
+        try (EventsClient socket = availableCallAgent()) {
+            try (SippProcess carrier = callTheAgent(1)) {
+                String callId = socket.awaitType("incoming").path("call").path("callId").asText();
+                socket.sendText("{\"type\":\"answer\",\"callId\":\"" + callId + "\"}");
+                assertThat(socket.await("not-prepared", m -> "not-prepared".equals(m.path("code").asText()))
+                        .path("callId").asText()).isEqualTo(callId);
+                socket.sendText(message("prepare", callId, "v=0\r\nm=audio 9 RTP/AVP 0"));
+                socket.await("invalid-sdp", m -> "invalid-sdp".equals(m.path("code").asText()));
+                // an offer from a "browser" that never does ICE: the gateway answers it and starts connecting
+                socket.sendText(message("prepare", callId, chromeOffer()));
+                JsonNode prepared = socket.awaitType("prepared");
+                assertThat(prepared.path("sdp").asText()).contains("a=setup:passive", "UDP/TLS/RTP/SAVPF");
+                assertThat(app.callisto().softphones().activeCalls()).isEqualTo(1);
+                // the media times out (3 s here); the call keeps ringing, and the answer needs an offer again
+                JsonNode failed = socket.await("media-failed", m -> "media-failed".equals(m.path("code").asText()));
+                assertThat(failed.path("callId").asText()).isEqualTo(callId);
+                socket.sendText("{\"type\":\"answer\",\"callId\":\"" + callId + "\"}");
+                long refusals = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (System.nanoTime() < refusals && socket.messages().stream()
+                        .filter(m -> "not-prepared".equals(m.path("code").asText())).count() < 2) {
+                    Thread.sleep(20);
+                }
+                assertThat(socket.messages().stream().filter(m -> "not-prepared".equals(m.path("code").asText())))
+                        .hasSize(2);
+                assertThat(socket.messages().stream().filter(m -> "ended".equals(m.path("type").asText()))).isEmpty();
+                assertThat(app.callisto().softphones().activeCalls()).isEqualTo(1);
+                // a second prepare that never connects either is released when the caller gives up
+                socket.sendText(message("prepare", callId, chromeOffer()));
+                socket.await("second prepared", m -> "prepared".equals(m.path("type").asText())
+                        && m != prepared);
+                SippResult call = carrier.await(Duration.ofSeconds(60));
+                assertThat(call.isSuccess()).as(call.screen()).isTrue();
+                JsonNode ended = socket.await("ended", m -> "ended".equals(m.path("type").asText()));
+                assertThat(ended.path("reason").asText()).isEqualTo("missed");
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline && (app.callisto().softphones().activeCalls() > 0
+                    || app.callisto().sip().calls().active() > 0 || !app.callisto().sip().relay().activeBridges().isEmpty())) {
+                Thread.sleep(100);
+            }
+            assertThat(app.callisto().softphones().activeCalls()).isZero();
+            assertThat(app.callisto().sip().calls().active()).isZero();
+            assertThat(app.callisto().sip().relay().activeBridges()).isEmpty();
+            socket.sendText("{\"type\":\"state\",\"state\":\"AWAY\"}");
+        }
+    }
+
+    /** The softphone of the agent the calls go to, signed in and Available. */
+    private static EventsClient availableCallAgent() {
+        EventsClient socket = EventsClient.connect(api.base(), PATH, callAgentToken);
+        socket.sendText("{\"type\":\"hello\"}");
+        socket.awaitType("welcome");
+        socket.sendText("{\"type\":\"state\",\"state\":\"AVAILABLE\"}");
+        socket.await("AVAILABLE", m -> "AVAILABLE".equals(m.path("state").asText()));
+        return socket;
+    }
+
+    /** A carrier call to the agent's number, the caller talking for {@code plays} times about 7 s. */
+    private static SippProcess callTheAgent(int plays) {
+        return Sipp.scenario("carrier_browser_call.xml").remote("127.0.0.1", app.callisto().sip().sipPort()).service(did)
+                .set("plays", plays).rtpEndpoint(RtpEndpoint.Mode.SINK).timeout(Duration.ofSeconds(60)).start();
+    }
+
     /** Chromium 156's real audio offer (its ICE and certificate are long gone: nothing will connect). */
     private static String chromeOffer() throws java.io.IOException {
         try (java.io.InputStream in = SoftphoneSignallingIT.class.getResourceAsStream("/webrtc/chrome-156-audio-offer.sdp")) {
@@ -202,7 +258,11 @@ class SoftphoneSignallingIT {
     }
 
     private static String answer(String callId, String sdp) throws java.io.IOException {
-        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("type", "answer", "callId",
+        return message("answer", callId, sdp);
+    }
+
+    private static String message(String type, String callId, String sdp) throws java.io.IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("type", type, "callId",
                 callId, "sdp", sdp));
     }
 

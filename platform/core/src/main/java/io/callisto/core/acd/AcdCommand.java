@@ -105,6 +105,14 @@ public sealed interface AcdCommand extends Serializable {
         }
     }
 
+    /** A refusal by the agent's device, setting them away at once: see {@link AcdEngine#rejectAndAway}. */
+    record RejectAndAway(String interactionId, String agentId, String reason) implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            return AcdEngine.rejectAndAway(acd, interactionId, agentId, reason, now);
+        }
+    }
+
     record Complete(String interactionId, String agentId, String disposition, String notes) implements AcdCommand {
         @Override
         public List<AcdEvent> apply(TenantAcd acd, Instant now) {

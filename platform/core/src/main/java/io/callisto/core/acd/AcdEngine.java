@@ -104,15 +104,19 @@ public final class AcdEngine {
         Outcome outcome = new Outcome(now);
         outcome.touch(agent, presence == AgentState.AWAY ? reason : "agent");
         if (presence != AgentState.AVAILABLE) {
-            Offers.withdrawAll(acd, agent, "agent-unavailable", outcome);
-            // Transfers waiting for this agent go to their queue instead of waiting for someone who left.
-            acd.interactions().stream().filter(i -> agentId.equals(i.targetAgentId())).forEach(Interaction::clearTarget);
+            leave(acd, agent, outcome);
         }
         if (presence == AgentState.OFFLINE) {
             agent.endWrapUp(now);
         }
         agent.presence(presence, reason, now);
         return route(acd, outcome);
+    }
+
+    /** Offers the agent holds are withdrawn; transfers waiting for them go to their queue instead. */
+    private static void leave(TenantAcd acd, Agent agent, Outcome outcome) {
+        Offers.withdrawAll(acd, agent, "agent-unavailable", outcome);
+        acd.interactions().stream().filter(i -> agent.id().equals(i.targetAgentId())).forEach(Interaction::clearTarget);
     }
 
     /** The agent is done with wrap-up before its time is up. */
@@ -158,6 +162,22 @@ public final class AcdEngine {
         Outcome outcome = new Outcome(now);
         Offers.decline(acd, Offers.requireOfferedTo(acd, interactionId, agentId), requireAgent(acd, agentId),
                 "rejected", outcome);
+        return route(acd, outcome);
+    }
+
+    /**
+     * The agent's device refused or could not take the offer (busy, declined, unreachable): the offer is declined and
+     * the agent set away with {@code reason} in one step, so that the interaction is not offered to them again in
+     * between (as a reject followed by a presence change would allow).
+     */
+    public static List<AcdEvent> rejectAndAway(TenantAcd acd, String interactionId, String agentId, String reason,
+                                               Instant now) {
+        Outcome outcome = new Outcome(now);
+        Agent agent = requireAgent(acd, agentId);
+        Offers.decline(acd, Offers.requireOfferedTo(acd, interactionId, agentId), agent, "rejected", outcome);
+        outcome.touch(agent, reason);
+        leave(acd, agent, outcome);
+        agent.presence(AgentState.AWAY, reason, now);
         return route(acd, outcome);
     }
 

@@ -138,6 +138,26 @@ class AcdEngineTest {
     }
 
     @Test
+    void aDeviceThatRefusesSetsItsAgentAwayInTheSameStepSoTheCallIsNotOfferedToThemAgain() {
+        AcdEngine.configureQueue(acd, QueueConfig.simple("q", RoutingStrategy.LONGEST_IDLE), T0);
+        agent("ann", "q");
+        available("ann", 1);
+        call("c1", "q", 2);
+        AcdEngine.ringing(acd, "c1", "ann", at(3));
+
+        List<AcdEvent> refused = AcdEngine.rejectAndAway(acd, "c1", "ann", "device-unreachable", at(4));
+        assertThat(offers(refused)).as("the only agent is away: nobody is offered the call").isEmpty();
+        assertThat(refused).contains(new AcdEvent.OfferWithdrawn("c1", "ann", "rejected", at(4)),
+                new AcdEvent.AgentStateChanged("ann", AgentState.RINGING, AgentState.AWAY, "device-unreachable", at(4)));
+        assertThat(state("ann")).isEqualTo(AgentState.AWAY);
+        assertThat(acd.interaction("c1").orElseThrow().offeredTo()).isEmpty();
+
+        agent("bob", "q");
+        assertThat(offers(available("bob", 5))).extracting(AcdEvent.Offered::agentId).containsExactly("bob");
+        assertFails(() -> AcdEngine.rejectAndAway(acd, "c1", "ann", "busy", at(6)), ErrorKind.CONFLICT, "not-offered");
+    }
+
+        @Test
     void ringAllOffersEveryoneAndTheFirstAcceptWins() {
         AcdEngine.configureQueue(acd, QueueConfig.simple("q", RoutingStrategy.RING_ALL), T0);
         agent("ann", "q");

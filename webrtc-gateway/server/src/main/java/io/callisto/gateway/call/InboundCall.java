@@ -235,10 +235,9 @@ public final class InboundCall {
         attempt = null;
         if (state == State.QUEUED) {
             LOG.log(System.Logger.Level.INFO, "call {0}: agent {1}'s phone refused or failed ({2})", id, a.agentId, status);
-            acd(new AcdCommand.Reject(id, a.agentId));
             // A phone that is busy, declines or cannot be reached would be offered the call again at once: the agent
-            // is set away until they come back, like an agent who missed an offer.
-            acd(new AcdCommand.SetPresence(a.agentId, io.callisto.core.acd.AgentState.AWAY, AgentAttempt.awayReasonFor(status)));
+            // is set away until they come back (in the same ACD step, so no second offer slips in between)
+            acd(new AcdCommand.RejectAndAway(id, a.agentId, AgentAttempt.awayReasonFor(status)));
         }
     }
 

@@ -3,11 +3,16 @@ package io.callisto.gateway.softphone;
 import io.callisto.gateway.call.AgentLeg;
 import io.callisto.gateway.call.AgentLegEvents;
 import io.callisto.gateway.call.BrowserAgents;
+import io.callisto.gateway.media.audio.DtmfTones;
+import io.callisto.gateway.media.audio.G711;
+import io.callisto.gateway.media.audio.PromptPlayer;
+import io.callisto.gateway.media.rtp.RtpBridge;
+import io.callisto.gateway.media.rtp.Side;
+import io.callisto.gateway.media.rtp.StreamRewriter;
 import io.callisto.gateway.media.webrtc.BrowserAnswer;
 import io.callisto.gateway.media.webrtc.BrowserMedia;
-import io.callisto.gateway.media.webrtc.BrowserOffer;
 import io.callisto.gateway.media.webrtc.IceCandidate;
-import io.callisto.gateway.media.webrtc.InvalidOfferException;
+import io.callisto.gateway.softphone.BrowserSdp.Negotiated;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,6 +45,10 @@ final class BrowserCall implements AgentLeg {
     private BrowserMedia media;
     private InetSocketAddress peer;
     private BrowserMedia pending;
+    /** Media connected while the call rings, not yet attached to the caller (see {@link #prepare}). */
+    private BrowserMedia prepared;
+    private InetSocketAddress preparedPeer;
+    private Negotiated preparedWith;
     private int codecType;
     private boolean farEndAnswered;
     private int telephoneEventType = -1;
@@ -76,20 +85,7 @@ final class BrowserCall implements AgentLeg {
             case CONNECTED -> outbound && !farEndAnswered ? "ringing" : held || consultedAgent != null ? "held" : "connected";
             case ENDED -> "ended";
         });
-        call.put("from", ring.from() == null ? "anonymous" : ring.from());
-        call.put("to", ring.to());
-        if (ring.queueId() != null) {
-            call.put("queueId", ring.queueId());
-        }
-        if (ring.contact() != null) {
-            Map<String, Object> contact = new LinkedHashMap<>();
-            contact.put("id", ring.contact().id());
-            contact.put("name", ring.contact().name());
-            if (ring.contact().company() != null) {
-                contact.put("company", ring.contact().company());
-            }
-            call.put("contact", contact);
-        }
+        ServerMessages.putParties(call, ring);
         call.put("muted", muted);
         call.put("since", since.toString());
         if (ring.direction() == BrowserAgents.Direction.CONSULTATION) {
@@ -103,21 +99,34 @@ final class BrowserCall implements AgentLeg {
 
     // ---- from the browser ---------------------------------------------------------------------------
 
+    private Negotiated negotiate(String sdp) {
+        return BrowserSdp.negotiate(sdp, ring.codec(), ring.telephoneEvents(), id());
+    }
+
+    /** Starts the media for an offer and returns the gateway's SDP answer; the caller holds the lock. */
+    private String startMedia(Negotiated negotiated) {
+        BrowserMedia next = BrowserMedia.start(mediaConfig.port(), mediaConfig.identity(), negotiated.offer());
+        pending = next;
+        return new BrowserAnswer(negotiated.offer(), mediaConfig.address(), negotiated.payloadType(),
+                ring.codec().toUpperCase(java.util.Locale.ROOT), negotiated.eventType(), next.iceUfrag(),
+                next.icePassword(), next.fingerprint(), next.candidates(),
+                Integer.toUnsignedLong(ring.bridge().outgoingSsrc(ring.side())), "callisto-" + id(), sessionId,
+                ++version, true).toSdp();
+    }
+
+    private void connectInBackground(BrowserMedia next, Negotiated negotiated) {
+        next.connect(mediaConfig.connectTimeout()).whenComplete((address, error) ->
+                Thread.ofVirtual().start(() -> mediaUp(next, address, error, negotiated)));
+    }
+
     /**
      * The browser's offer: answers it and connects the media in the background. On a ringing call this is the agent
-     * answering; on a connected one, a reloaded page taking the call back.
+     * answering (a prepared media, if any, is replaced); on a connected one, a reloaded page taking the call back.
      */
     void answer(String sdp) {
-        BrowserOffer offer;
-        try {
-            offer = BrowserOffer.parse(sdp);
-        } catch (InvalidOfferException e) {
-            throw new SignallingException("invalid-sdp", e.getMessage(), id());
-        }
-        int payloadType = offer.payloadTypeOf(ring.codec()).orElseThrow(() -> new SignallingException("invalid-sdp",
-                "the offer has no " + ring.codec() + "/8000, the caller's codec (the gateway does not transcode)", id()));
-        int eventType = ring.telephoneEvents() ? offer.telephoneEvent() : -1;
+        Negotiated negotiated = negotiate(sdp);
         BrowserMedia next;
+        BrowserMedia replaced;
         String answer;
         synchronized (this) {
             if (state == State.ENDED) {
@@ -126,17 +135,129 @@ final class BrowserCall implements AgentLeg {
             if (state == State.CONNECTING) {
                 throw new SignallingException("invalid-state", "the call's media is already being connected", id());
             }
-            next = BrowserMedia.start(mediaConfig.port(), mediaConfig.identity(), offer);
-            answer = new BrowserAnswer(offer, mediaConfig.address(), payloadType, ring.codec().toUpperCase(
-                    java.util.Locale.ROOT), eventType, next.iceUfrag(), next.icePassword(), next.fingerprint(),
-                    next.candidates(), Integer.toUnsignedLong(ring.bridge().outgoingSsrc(ring.side())),
-                    "callisto-" + id(), sessionId, ++version, true).toSdp();
+            replaced = state == State.RINGING ? takePrepared() : null;
+            answer = startMedia(negotiated);
+            next = pending;
             state = State.CONNECTING;
-            pending = next;
+        }
+        if (replaced != null) {
+            replaced.close();
         }
         line.send(ServerMessages.answered(id(), answer));
-        next.connect(mediaConfig.connectTimeout()).whenComplete((address, error) ->
-                Thread.ofVirtual().start(() -> connected(next, address, error, payloadType, eventType)));
+        connectInBackground(next, negotiated);
+    }
+
+    /**
+     * The browser's offer while the call still rings: the media (ICE, DTLS-SRTP) connects now, apart from the caller,
+     * so that the agent's answer has nothing left to negotiate. A second prepare (a reloaded page) replaces the first.
+     */
+    void prepare(String sdp) {
+        Negotiated negotiated = negotiate(sdp);
+        BrowserMedia next;
+        BrowserMedia replaced;
+        String answer;
+        synchronized (this) {
+            requireRinging("only a ringing call's media can be prepared");
+            replaced = takePrepared();
+            answer = startMedia(negotiated);
+            next = pending;
+        }
+        if (replaced != null) {
+            replaced.close();
+        }
+        line.send(ServerMessages.prepared(id(), answer));
+        connectInBackground(next, negotiated);
+    }
+
+    /**
+     * The agent answers with the media prepared while the call rang: the caller is connected as soon as that media
+     * is (at once when it already is). Without a prepared media the browser must send an offer ({@code not-prepared}).
+     */
+    void answerPrepared() {
+        BrowserMedia ready;
+        InetSocketAddress address;
+        Negotiated negotiated;
+        synchronized (this) {
+            requireRinging("an answer without an offer (sdp) only answers a ringing call whose media was prepared");
+            if (prepared == null && pending == null) {
+                throw new SignallingException("not-prepared", "this call has no prepared media: answer with an offer",
+                        id());
+            }
+            state = State.CONNECTING;
+            if (prepared == null) {
+                return; // the prepare still connecting completes the answer
+            }
+            ready = prepared;
+            address = preparedPeer;
+            negotiated = preparedWith;
+            pending = ready;
+            prepared = null;
+        }
+        Thread.ofVirtual().start(() -> connected(ready, address, null, negotiated.payloadType(),
+                negotiated.eventType()));
+    }
+
+    private void requireRinging(String otherwise) {
+        if (state == State.ENDED) {
+            throw new SignallingException("unknown-call", "the call has ended", id());
+        }
+        if (state != State.RINGING) {
+            throw new SignallingException("invalid-state", otherwise, id());
+        }
+    }
+
+    /** Takes a prepared (or still preparing) media off the call, for the caller to close; under the lock. */
+    private BrowserMedia takePrepared() {
+        BrowserMedia taken = prepared != null ? prepared : pending;
+        prepared = null;
+        pending = null;
+        return taken;
+    }
+
+    /**
+     * A media finished connecting (or failed to). A prepared one waits for the agent's answer; one the agent already
+     * answered with connects the call. A media replaced meanwhile is closed.
+     */
+    private void mediaUp(BrowserMedia next, InetSocketAddress address, Throwable error, Negotiated negotiated) {
+        boolean preparing;
+        synchronized (this) {
+            if (pending != next) {
+                next.close();
+                return;
+            }
+            preparing = state == State.RINGING;
+            if (preparing) {
+                pending = null;
+                if (error == null) {
+                    prepared = next;
+                    preparedPeer = address;
+                    preparedWith = negotiated;
+                    next.onFailure(() -> preparedLost(next));
+                    return;
+                }
+            }
+        }
+        if (preparing) {
+            next.close();
+            LOG.log(System.Logger.Level.INFO, "call {0}: the prepared media did not connect: {1}", id(),
+                    error.getMessage());
+            line.send(ServerMessages.error("media-failed", "the prepared media did not connect: " + error.getMessage()
+                    + "; answer with a new offer", id()));
+            return;
+        }
+        connected(next, address, error, negotiated.payloadType(), negotiated.eventType());
+    }
+
+    /** The prepared media broke while the call rang (the browser closed it, or consent checks went unanswered). */
+    private void preparedLost(BrowserMedia lost) {
+        synchronized (this) {
+            if (state != State.RINGING || prepared != lost) {
+                return;
+            }
+            prepared = null;
+        }
+        lost.close();
+        line.send(ServerMessages.error("media-failed", "the prepared media was lost; answer with a new offer", id()));
     }
 
     /** A trickled candidate of the browser, for the media being connected (else the connected one). */
@@ -262,17 +383,13 @@ final class BrowserCall implements AgentLeg {
 
     /** Digits for the caller, from a browser that cannot send RFC 4733 events itself: played as in-band tones. */
     void dtmf(String digits) {
-        synchronized (this) {
-            requireConnected();
-        }
         BrowserAgents.Ring at;
         synchronized (this) {
+            requireConnected();
             at = ring;
         }
-        io.callisto.gateway.media.audio.G711.Law law = "PCMA".equalsIgnoreCase(at.codec())
-                ? io.callisto.gateway.media.audio.G711.Law.A_LAW : io.callisto.gateway.media.audio.G711.Law.MU_LAW;
-        io.callisto.gateway.media.audio.PromptPlayer.once(at.bridge(), at.side().other(),
-                io.callisto.gateway.media.audio.DtmfTones.of(digits, law));
+        G711.Law law = "PCMA".equalsIgnoreCase(at.codec()) ? G711.Law.A_LAW : G711.Law.MU_LAW;
+        PromptPlayer.once(at.bridge(), at.side().other(), DtmfTones.of(digits, law));
     }
 
     /** The agent declines a ringing call; the ACD offers it elsewhere. */
@@ -370,12 +487,12 @@ final class BrowserCall implements AgentLeg {
     }
 
     @Override
-    public boolean moveMedia(io.callisto.gateway.media.rtp.RtpBridge bridge, io.callisto.gateway.media.rtp.Side side) {
+    public boolean moveMedia(RtpBridge bridge, Side side) {
         synchronized (this) {
             if (state != State.CONNECTED || media == null || pending != null) {
                 return false;
             }
-            io.callisto.gateway.media.rtp.StreamRewriter.Continuation stream =
+            StreamRewriter.Continuation stream =
                     ring.bridge().detachContinuing(ring.side(), media);
             ring.bridge().leg(ring.side()).setMuted(false);
             ring = ring.at(bridge, side);
@@ -440,9 +557,10 @@ final class BrowserCall implements AgentLeg {
             state = State.ENDED;
             at = ring;
             current = media;
-            connecting = pending;
+            connecting = pending != null ? pending : prepared;
             media = null;
             pending = null;
+            prepared = null;
         }
         if (current != null) {
             at.bridge().detach(at.side(), current);
@@ -466,20 +584,7 @@ final class BrowserCall implements AgentLeg {
             codecType = payloadType;
             telephoneEventType = eventType;
         }
-        String ip = address.getAddress().getHostAddress();
-        StringBuilder sdp = new StringBuilder(256).append("v=0\r\n")
-                .append("o=browser ").append(sessionId).append(' ').append(++version).append(" IN IP4 ").append(ip)
-                .append("\r\ns=-\r\nc=IN IP4 ").append(ip).append("\r\nt=0 0\r\n")
-                .append("m=audio ").append(address.getPort()).append(" RTP/AVP ").append(codecType);
-        if (telephoneEventType >= 0) {
-            sdp.append(' ').append(telephoneEventType);
-        }
-        sdp.append("\r\na=rtpmap:").append(codecType).append(' ').append(ring.codec().toUpperCase(java.util.Locale.ROOT))
-                .append("/8000\r\n");
-        if (telephoneEventType >= 0) {
-            sdp.append("a=rtpmap:").append(telephoneEventType).append(" telephone-event/8000\r\n");
-        }
-        return sdp.append("a=").append(direction).append("\r\n").toString();
+        return BrowserSdp.relay(sessionId, ++version, address, ring.codec(), codecType, telephoneEventType, direction);
     }
 
     /** Media statistics for the gateway's counters and tests. */

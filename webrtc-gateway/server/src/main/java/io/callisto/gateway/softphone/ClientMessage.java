@@ -8,7 +8,12 @@ public sealed interface ClientMessage {
     record SetState(String state, String reason) implements ClientMessage {
     }
 
+    /** {@code sdp} null: answer with the media of the call's {@link Prepare}. */
     record Answer(String callId, String sdp) implements ClientMessage {
+    }
+
+    /** The browser's offer while the call rings, so that its media is connected before the agent answers. */
+    record Prepare(String callId, String sdp) implements ClientMessage {
     }
 
     /** {@code candidate} null: the browser has no more candidates. */

@@ -37,7 +37,8 @@ public final class ClientMessages {
         return switch (type) {
             case "hello" -> new ClientMessage.Hello(optionalText(node, "device", 256));
             case "state" -> new ClientMessage.SetState(text(node, "state", 16), optionalText(node, "reason", 64));
-            case "answer" -> new ClientMessage.Answer(callId(node), text(node, "sdp", MAX_MESSAGE));
+            case "answer" -> new ClientMessage.Answer(callId(node), optionalText(node, "sdp", MAX_MESSAGE));
+            case "prepare" -> new ClientMessage.Prepare(callId(node), text(node, "sdp", MAX_MESSAGE));
             case "candidate" -> new ClientMessage.Candidate(callId(node), candidate(node));
             case "reject" -> new ClientMessage.Reject(callId(node));
             case "hangup" -> new ClientMessage.Hangup(callId(node));

@@ -3,6 +3,7 @@ package io.callisto.gateway.softphone;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callisto.core.agent.AgentStateService;
+import io.callisto.gateway.call.BrowserAgents;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,31 @@ final class ServerMessages {
         return json(Map.of("type", "call", "call", call));
     }
 
+    /** Who the call is between, as a call's fields: the caller (or the consulting agent), the number, the contact. */
+    static void putParties(Map<String, Object> call, BrowserAgents.Ring ring) {
+        call.put("from", ring.from() == null ? "anonymous" : ring.from());
+        call.put("to", ring.to());
+        if (ring.queueId() != null) {
+            call.put("queueId", ring.queueId());
+        }
+        if (ring.contact() != null) {
+            Map<String, Object> contact = new LinkedHashMap<>();
+            contact.put("id", ring.contact().id());
+            contact.put("name", ring.contact().name());
+            if (ring.contact().company() != null) {
+                contact.put("company", ring.contact().company());
+            }
+            call.put("contact", contact);
+        }
+    }
+
     static String answered(String callId, String sdp) {
         return json(Map.of("type", "answered", "callId", callId, "sdp", sdp));
+    }
+
+    /** The gateway's SDP answer to a {@code prepare}: the media connects while the call rings. */
+    static String prepared(String callId, String sdp) {
+        return json(Map.of("type", "prepared", "callId", callId, "sdp", sdp));
     }
 
     static String ended(String callId, String reason) {

@@ -52,7 +52,9 @@ public final class SoftphoneConnection {
             case ClientMessage.Ping ping -> sender.send(ServerMessages.pong());
             case ClientMessage.SetState s -> sender.send(ServerMessages.state(softphones.states().set(caller,
                     line.agentId(), s.state(), s.reason())));
+            case ClientMessage.Answer a when a.sdp() == null -> call(a.callId()).answerPrepared();
             case ClientMessage.Answer a -> call(a.callId()).answer(a.sdp());
+            case ClientMessage.Prepare p -> call(p.callId()).prepare(p.sdp());
             case ClientMessage.Candidate c -> call(c.callId()).candidate(c.candidate());
             case ClientMessage.Reject r -> call(r.callId()).reject();
             case ClientMessage.Hangup h -> call(h.callId()).hangUpByAgent();

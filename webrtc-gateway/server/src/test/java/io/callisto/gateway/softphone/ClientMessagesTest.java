@@ -17,6 +17,10 @@ class ClientMessagesTest {
                 .isEqualTo(new ClientMessage.SetState("AWAY", "lunch"));
         assertThat(ClientMessages.parse("{\"type\":\"answer\",\"callId\":\"c1\",\"sdp\":\"v=0\"}"))
                 .isEqualTo(new ClientMessage.Answer("c1", "v=0"));
+        assertThat(ClientMessages.parse("{\"type\":\"answer\",\"callId\":\"c1\"}"))
+                .isEqualTo(new ClientMessage.Answer("c1", null));
+        assertThat(ClientMessages.parse("{\"type\":\"prepare\",\"callId\":\"c1\",\"sdp\":\"v=0\"}"))
+                .isEqualTo(new ClientMessage.Prepare("c1", "v=0"));
         assertThat(ClientMessages.parse("{\"type\":\"candidate\",\"callId\":\"c1\",\"candidate\":\"candidate:1 1 udp 1 "
                 + "127.0.0.1 5 typ host\"}")).isEqualTo(new ClientMessage.Candidate("c1",
                 "candidate:1 1 udp 1 127.0.0.1 5 typ host"));
@@ -57,7 +61,8 @@ class ClientMessagesTest {
         "an unknown type|{\"type\":\"reboot\"}|unknown-type|reboot",
         "no call id|{\"type\":\"hangup\"}|invalid-message|callId",
         "a call id with spaces|{\"type\":\"hangup\",\"callId\":\"a b\"}|invalid-message|callId",
-        "answer without sdp|{\"type\":\"answer\",\"callId\":\"c1\"}|invalid-message|sdp",
+        "prepare without sdp|{\"type\":\"prepare\",\"callId\":\"c1\"}|invalid-message|sdp",
+        "answer with an empty sdp|{\"type\":\"answer\",\"callId\":\"c1\",\"sdp\":\"\"}|invalid-message|sdp",
         "answer with a numeric sdp|{\"type\":\"answer\",\"callId\":\"c1\",\"sdp\":5}|invalid-message|sdp",
         "hold without a boolean|{\"type\":\"hold\",\"callId\":\"c1\",\"hold\":\"yes\"}|invalid-message|hold",
         "mute without the flag|{\"type\":\"mute\",\"callId\":\"c1\"}|invalid-message|mute",
