@@ -330,20 +330,15 @@ final class BrowserCall implements AgentLeg {
 
     /**
      * The browser stopped answering ICE consent checks (page closed, network gone). A reloaded page re-attaches within
-     * the grace period; otherwise the call ends (the system's doing) and the agent is set away.
+     * the grace period; otherwise, unless its media still comes, the call ends (the system's doing) and the agent is
+     * set away.
      */
     private void mediaLost(BrowserMedia lost) {
-        Thread.ofVirtual().start(() -> {
-            try {
-                Thread.sleep(mediaConfig.reattachGrace());
-            } catch (InterruptedException e) {
-                return;
-            }
+        VanishedBrowserWatch.start(id(), lost::packetsDecrypted, mediaConfig.reattachGrace(), () -> {
             synchronized (this) {
-                if (state == State.ENDED || media != lost || pending != null) {
-                    return;
-                }
+                return state != State.ENDED && media == lost && pending == null;
             }
+        }, () -> {
             LOG.log(System.Logger.Level.INFO, "call {0}: agent {1}''s browser is gone; ending the call", id(),
                     ring.agentId());
             if (finish("failed")) {
