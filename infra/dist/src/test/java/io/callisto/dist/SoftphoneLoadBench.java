@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
  * and its live heap after a full GC are compared with the same agents idle. Callisto runs in this JVM, so the
  * figures include the test's carrier-side RTP sinks (50 packets a second per call, received and counted), which
  * makes them an upper bound for the gateway. Chromium's own CPU is reported beside them.
+ * With {@code -Dbench.warmupSeconds} the calls run that long before the window, so that the JIT has compiled the
+ * per-packet loops (ice4j's receive loops reach on-stack replacement only after tens of thousands of packets).
  * Run: {@code ./mvnw -o -pl infra/dist verify -Dit.test=SoftphoneLoadBench -Dtest=NONE -Dbench.agents=10}; the
  * table goes to target/bench/softphone-load.md.
  */
@@ -36,6 +38,9 @@ class SoftphoneLoadBench {
     @Test
     void costPerConcurrentBrowserCall() throws Exception {
         int agents = Integer.getInteger("bench.agents", 10);
+        int warmUp = Integer.getInteger("bench.warmupSeconds", 0);
+        // the caller talks (7 s a play) through setup, the warm-up, the window and the idle sample after it
+        int plays = 10 + agents / 3 + (warmUp + 6) / 7;
         Path out = Files.createDirectories(Path.of("target", "bench").toAbsolutePath());
         Path wav = out.resolve("tone-440.wav");
         Files.write(wav, TestTone.wav(440, 10));
@@ -54,8 +59,9 @@ class SoftphoneLoadBench {
                 try {
                     for (int i = 0; i < agents; i++) {
                         carriers.add(Sipp.scenario("carrier_browser_call.xml").remote("127.0.0.1",
-                                app.callisto().sip().sipPort()).service(f.did()).set("plays", 10 + agents / 3)
-                                .rtpEndpoint(RtpEndpoint.Mode.SINK).timeout(Duration.ofSeconds(300)).start());
+                                app.callisto().sip().sipPort()).service(f.did()).set("plays", plays)
+                                .rtpEndpoint(RtpEndpoint.Mode.SINK).timeout(Duration.ofSeconds(300L + warmUp))
+                                .start());
                         Thread.sleep(300);
                     }
                     for (int i = 0; i < agents; i++) {
@@ -63,15 +69,15 @@ class SoftphoneLoadBench {
                     }
                     await("every call on a softphone", () -> app.callisto().softphones().activeCalls() == agents,
                             Duration.ofSeconds(30));
-                    Thread.sleep(3_000);
+                    Thread.sleep(3_000 + warmUp * 1_000L);
                     Sample loaded = Sample.take();
                     assertThat(app.callisto().softphones().activeCalls()).as("the calls lasted the window")
                             .isEqualTo(agents);
-                    String table = table(agents, idle, loaded);
+                    String table = table(agents, warmUp, idle, loaded);
                     Files.writeString(out.resolve("softphone-load.md"), table);
                     LOG.log(System.Logger.Level.INFO, "\n" + table);
                     for (SippProcess carrier : carriers) {
-                        assertThat(carrier.await(Duration.ofSeconds(240)).isSuccess()).isTrue();
+                        assertThat(carrier.await(Duration.ofSeconds(240L + warmUp)).isSuccess()).isTrue();
                     }
                 } finally {
                     carriers.forEach(SippProcess::close);
@@ -100,18 +106,19 @@ class SoftphoneLoadBench {
         return emails;
     }
 
-    private static String table(int agents, Sample idle, Sample loaded) {
+    private static String table(int agents, int warmUp, Sample idle, Sample loaded) {
         double seconds = WINDOW.toMillis() / 1000.0;
         double jvmIdle = idle.jvmCpuMs / seconds;
         double jvmLoaded = loaded.jvmCpuMs / seconds;
         double chromeIdle = idle.chromiumCpuMs / seconds;
         double chromeLoaded = loaded.chromiumCpuMs / seconds;
-        return String.format(java.util.Locale.ROOT, "%d concurrent browser calls, %s, window %d s%n%n"
+        return String.format(java.util.Locale.ROOT, "%d concurrent browser calls, %s, window %d s after a warm-up of %d s"
+                        + "%n%n"
                         + "| | idle (agents signed in) | %d calls | per call |%n|---|---:|---:|---:|%n"
                         + "| Callisto JVM CPU, ms per s | %.1f | %.1f | %.2f |%n"
                         + "| Callisto JVM live heap after GC, MB | %.1f | %.1f | %.1f KB |%n"
                         + "| Chromium CPU (all its processes), ms per s | %.1f | %.1f | %.2f |%n",
-                agents, Instant.now(), WINDOW.toSeconds(), agents, jvmIdle, jvmLoaded, (jvmLoaded - jvmIdle) / agents,
+                agents, Instant.now(), WINDOW.toSeconds(), warmUp, agents, jvmIdle, jvmLoaded, (jvmLoaded - jvmIdle) / agents,
                 idle.heapBytes / 1048576.0, loaded.heapBytes / 1048576.0,
                 (loaded.heapBytes - idle.heapBytes) / 1024.0 / agents, chromeIdle, chromeLoaded,
                 (chromeLoaded - chromeIdle) / agents);
