@@ -30,6 +30,24 @@ export async function serveRounds(pages, serve, rounds = Number(process.env.ROUN
   say('DONE');
 }
 
+/**
+ * The whole run of a multi-agent script: Chromium, one page per item ({@code openPage(browser, item)}, ready to take
+ * calls), then {@link serveRounds}; a failure prints FAILED and sets exit code 1; the browser is closed in the end.
+ */
+export async function runAgents(items, openPage, serve) {
+  const browser = await launch();
+  try {
+    const pages = [];
+    for (const item of items) pages.push(await openPage(browser, item));
+    await serveRounds(pages, serve);
+  } catch (e) {
+    say(`FAILED ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  } finally {
+    await browser.close().catch(() => {});
+  }
+}
+
 /** The page's call stats panel (getStats of the call's peer connection), or {} before there is a call. */
 export async function stats(page) {
   const raw = await page.getByTestId('call-stats').getAttribute('data-stats');

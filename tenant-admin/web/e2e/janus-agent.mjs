@@ -11,7 +11,7 @@
 // ANSWER_DELAY_MS (the reaction time before Answer, default 0).
 
 import { createServer } from 'node:http';
-import { launch, newPage, reactionTime, say, serveRounds, until } from './desktop.mjs';
+import { newPage, reactionTime, runAgents, say, until } from './desktop.mjs';
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>janus agent</title><audio id="remote" autoplay></audio>
 <script>
@@ -105,22 +105,15 @@ async function main() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await launch();
   try {
-    const pages = [];
-    for (const user of users) {
+    await runAgents(users, async (browser, user) => {
       const page = await newPage(browser, undefined, origin);
       await page.goto(`${origin}/?janus=${encodeURIComponent(process.env.JANUS)}`);
       await page.evaluate(([u, r]) => window.register(u, r), [user, process.env.REGISTRAR]);
       await until(`${user} registered`, async () => (await agentState(page)) === 'registered');
-      pages.push(page);
-    }
-    await serveRounds(pages, serve);
-  } catch (e) {
-    say(`FAILED ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 1;
+      return page;
+    }, serve);
   } finally {
-    await browser.close().catch(() => {});
     server.close();
   }
 }

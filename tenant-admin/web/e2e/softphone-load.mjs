@@ -9,7 +9,7 @@
 // calls each agent takes, one after another; default 1); ANSWER_DELAY_MS (the reaction time before Answer, default 0).
 
 import {
-  hearing, launch, measureAnswerToAudio, newPage, reactionTime, say, serveRounds, signInAvailable, state, until,
+  hearing, measureAnswerToAudio, newPage, reactionTime, runAgents, say, signInAvailable, state, until,
 } from './desktop.mjs';
 
 async function serve(page, n) {
@@ -31,21 +31,11 @@ async function serve(page, n) {
 
 async function main() {
   const emails = (process.env.AGENT_EMAILS || '').split(',').filter((e) => e !== '');
-  const browser = await launch();
-  try {
-    const pages = [];
-    for (const email of emails) {
-      const page = await newPage(browser, measureAnswerToAudio);
-      await signInAvailable(page, email, process.env.AGENT_PASSWORD);
-      pages.push(page);
-    }
-    await serveRounds(pages, serve);
-  } catch (e) {
-    say(`FAILED ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 1;
-  } finally {
-    await browser.close().catch(() => {});
-  }
+  await runAgents(emails, async (browser, email) => {
+    const page = await newPage(browser, measureAnswerToAudio);
+    await signInAvailable(page, email, process.env.AGENT_PASSWORD);
+    return page;
+  }, serve);
 }
 
 await main();

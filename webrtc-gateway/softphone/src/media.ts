@@ -45,9 +45,7 @@ const DEAD = new Set(['failed', 'disconnected', 'closed']);
 
 /** Whether a leg can no longer carry the call's audio: its connection broke, or its offer was never answered. */
 export function isDead(leg: Leg): boolean {
-  if (leg.closed) return true;
-  if (DEAD.has(leg.pc.connectionState) || DEAD.has(leg.pc.iceConnectionState)) return true;
-  return leg.offerSent && !leg.answered;
+  return isBroken(leg) || (leg.offerSent && !leg.answered);
 }
 
 /** Whether a leg's connection is closed or broke (an offer still waiting for its answer is not broken). */

@@ -43,6 +43,11 @@ interface Entry {
 
 type AttachMode = 'prepare' | 'answer';
 
+/** An inbound call offered to the agent and not answered yet. */
+function ringingInbound(call: Call): boolean {
+  return call.direction === 'inbound' && call.state === 'ringing';
+}
+
 interface PendingDial {
   resolve: (call: Call) => void;
   reject: (error: SoftphoneError) => void;
@@ -224,7 +229,7 @@ export class Softphone {
     for (const call of message.calls) {
       const known = this.entries.has(call.callId);
       const entry = this.upsert(call);
-      this.events.emit(!known && call.direction === 'inbound' && call.state === 'ringing' ? 'incoming' : 'call', call);
+      this.events.emit(!known && ringingInbound(call) ? 'incoming' : 'call', call);
       if (this.needsMedia(entry)) this.reattach(call.callId);
       else this.prepare(call.callId);
     }
@@ -232,10 +237,8 @@ export class Softphone {
 
   /** Whether a call in progress has no working media in this page (reload, network blip, unanswered offer). */
   private needsMedia(entry: Entry): boolean {
-    const { state, direction } = entry.call;
     // everything but an inbound call still ringing has (or had) media: outbound calls attach it while they ring
-    const wants = !(direction === 'inbound' && state === 'ringing');
-    if (!wants || entry.attaching) return false;
+    if (ringingInbound(entry.call) || entry.attaching) return false;
     return entry.leg === null || isDead(entry.leg);
   }
 
@@ -320,7 +323,7 @@ export class Softphone {
 
   /** Whether a call's media is only prepared: an inbound call ringing that the agent has not answered here. */
   private preparing(entry: Entry): boolean {
-    return entry.call.direction === 'inbound' && entry.call.state === 'ringing' && !entry.answering;
+    return ringingInbound(entry.call) && !entry.answering;
   }
 
   /** Connects a ringing call's media ahead of the answer (`preconnect`), reporting failures as `error` events. */
@@ -502,7 +505,7 @@ export class Softphone {
   async answer(callId: string): Promise<void> {
     const entry = this.entries.get(callId);
     if (!entry) throw new SoftphoneError('unknown-call', `No call ${callId} here.`, callId);
-    const ringing = entry.call.direction === 'inbound' && entry.call.state === 'ringing';
+    const ringing = ringingInbound(entry.call);
     entry.answering = true;
     if (entry.attaching && entry.attachingMode === 'answer') return entry.attaching;
     if (entry.attaching) await entry.attaching.catch(() => undefined);

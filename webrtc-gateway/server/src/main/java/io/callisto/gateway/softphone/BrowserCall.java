@@ -114,37 +114,12 @@ final class BrowserCall implements AgentLeg {
                 ++version, true).toSdp();
     }
 
-    private void connectInBackground(BrowserMedia next, Negotiated negotiated) {
-        next.connect(mediaConfig.connectTimeout()).whenComplete((address, error) ->
-                Thread.ofVirtual().start(() -> mediaUp(next, address, error, negotiated)));
-    }
-
     /**
      * The browser's offer: answers it and connects the media in the background. On a ringing call this is the agent
      * answering (a prepared media, if any, is replaced); on a connected one, a reloaded page taking the call back.
      */
     void answer(String sdp) {
-        Negotiated negotiated = negotiate(sdp);
-        BrowserMedia next;
-        BrowserMedia replaced;
-        String answer;
-        synchronized (this) {
-            if (state == State.ENDED) {
-                throw new SignallingException("unknown-call", "the call has ended", id());
-            }
-            if (state == State.CONNECTING) {
-                throw new SignallingException("invalid-state", "the call's media is already being connected", id());
-            }
-            replaced = state == State.RINGING ? takePrepared() : null;
-            answer = startMedia(negotiated);
-            next = pending;
-            state = State.CONNECTING;
-        }
-        if (replaced != null) {
-            replaced.close();
-        }
-        line.send(ServerMessages.answered(id(), answer));
-        connectInBackground(next, negotiated);
+        offer(sdp, false);
     }
 
     /**
@@ -152,21 +127,35 @@ final class BrowserCall implements AgentLeg {
      * so that the agent's answer has nothing left to negotiate. A second prepare (a reloaded page) replaces the first.
      */
     void prepare(String sdp) {
+        offer(sdp, true);
+    }
+
+    private void offer(String sdp, boolean prepare) {
         Negotiated negotiated = negotiate(sdp);
         BrowserMedia next;
         BrowserMedia replaced;
         String answer;
         synchronized (this) {
-            requireRinging("only a ringing call's media can be prepared");
-            replaced = takePrepared();
+            if (prepare) {
+                requireRinging("only a ringing call's media can be prepared");
+            } else if (state == State.ENDED) {
+                throw new SignallingException("unknown-call", "the call has ended", id());
+            } else if (state == State.CONNECTING) {
+                throw new SignallingException("invalid-state", "the call's media is already being connected", id());
+            }
+            replaced = state == State.RINGING ? takePrepared() : null;
             answer = startMedia(negotiated);
             next = pending;
+            if (!prepare) {
+                state = State.CONNECTING;
+            }
         }
         if (replaced != null) {
             replaced.close();
         }
-        line.send(ServerMessages.prepared(id(), answer));
-        connectInBackground(next, negotiated);
+        line.send(prepare ? ServerMessages.prepared(id(), answer) : ServerMessages.answered(id(), answer));
+        next.connect(mediaConfig.connectTimeout()).whenComplete((address, error) ->
+                Thread.ofVirtual().start(() -> mediaUp(next, address, error, negotiated)));
     }
 
     /**
