@@ -5,9 +5,11 @@ import java.net.InetAddress;
 import java.util.function.Predicate;
 import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
+import org.ice4j.ice.harvest.AbstractUdpListener;
 
 /**
- * The one UDP port every browser leg's ICE runs on (ice4j tells the legs apart by their credentials), bound on the
+ * The one UDP port every browser leg's ICE runs on (ice4j tells the legs apart by their credentials, then by the
+ * browser's address), read by one thread that pushes each leg's media to it directly, bound on the
  * gateway's media address, with the networks remote candidates must be in: the gateway never sends a connectivity
  * check, an answer to one or media to an address outside them, however the browser came by it (a candidate in its
  * offer or trickled, which the leg refuses, or a check sent from there, which the port drops).
@@ -17,6 +19,11 @@ public final class IcePort implements AutoCloseable {
         // ice4j would otherwise probe a cloud metadata address for a public mapping (its STUN mapping harvester has
         // no servers unless configured, so it stays idle)
         System.setProperty("ice4j.harvest.mapping.aws.enabled", "false");
+        // ice4j's push API: the port's receiving thread hands SRTP and DTLS straight to the leg (IceSession#pushed)
+        // instead of queueing it through a per-peer socket and the component's merging reader, two thread hops per
+        // packet that were half the CPU of a call. STUN still goes through ice4j's sockets. Read once, when the
+        // port's listener starts, and process-wide: every port in this JVM is ours.
+        AbstractUdpListener.USE_PUSH_API = true;
     }
 
     private final AllowedRemotesHarvester harvester;

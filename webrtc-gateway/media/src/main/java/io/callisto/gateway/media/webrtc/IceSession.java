@@ -2,14 +2,16 @@ package io.callisto.gateway.media.webrtc;
 
 import java.beans.PropertyChangeEvent;
 import java.io.IOException;
-import java.net.DatagramPacket;
 import java.net.InetAddress;
-import java.net.SocketTimeoutException;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,14 +26,15 @@ import org.ice4j.ice.IceProcessingState;
 import org.ice4j.ice.KeepAliveStrategy;
 import org.ice4j.ice.LocalCandidate;
 import org.ice4j.ice.RemoteCandidate;
-import org.ice4j.socket.MultiplexingDatagramSocket;
+import org.ice4j.util.Buffer;
 
 /**
  * ICE for one browser leg (RFC 8445), the gateway answering and controlled: its own credentials and one host
  * candidate on the {@link IcePort}, the browser's credentials and candidates (only UDP IPv4 ones in the allowed
- * networks are paired), consent freshness kept. Once connected, one reader takes every non-STUN datagram: DTLS
- * records (first byte 20-63, RFC 7983) go to the {@link #dtls()} link, SRTP and SRTCP (128-191) to the media
- * handler.
+ * networks are paired), consent freshness kept. Every non-STUN datagram is pushed by the {@link IcePort}'s receiving
+ * thread straight into {@link #pushed}, with no queue or thread in between (ice4j's push API): DTLS records (first
+ * byte 20-63, RFC 7983) go to the {@link #dtls()} link, SRTP and SRTCP (128-191) to the media handler. Like ice4j's
+ * own component socket, it takes them only from addresses whose pair passed a connectivity check.
  */
 public final class IceSession implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(IceSession.class.getName());
@@ -46,8 +49,8 @@ public final class IceSession implements AutoCloseable {
     private volatile Consumer<byte[]> media = packet -> { };
     private volatile Runnable onFailure = () -> { };
     private final java.util.concurrent.atomic.AtomicBoolean failureReported = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Set<InetSocketAddress> checkedRemotes = ConcurrentHashMap.newKeySet();
     private volatile boolean consentLost;
-    private volatile Thread reader;
     private volatile boolean closed;
 
     private IceSession(Agent agent, IceMediaStream stream, Component component, IcePort port) {
@@ -70,8 +73,10 @@ public final class IceSession implements AutoCloseable {
             agent.setPerformConsentFreshness(true);
             agent.addCandidateHarvester(port.harvester());
             IceMediaStream stream = agent.createMediaStream("audio");
-            Component component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, true);
+            // no component socket: its merging reader would be a thread hop per packet; payload comes pushed instead
+            Component component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, false);
             IceSession session = new IceSession(agent, stream, component, port);
+            component.setBufferCallback(session::pushed);
             agent.addStateChangeListener(session::stateChanged);
             stream.addPairChangeListener(session::pairChanged);
             stream.setRemoteUfrag(remoteUfrag);
@@ -154,9 +159,6 @@ public final class IceSession implements AutoCloseable {
     private void stateChanged(PropertyChangeEvent event) {
         if (event.getNewValue() instanceof IceProcessingState s) {
             state = s;
-            if (s.isEstablished()) {
-                startReader();
-            }
             if (s.isOver()) {
                 finished.countDown();
             }
@@ -171,6 +173,13 @@ public final class IceSession implements AutoCloseable {
      * (RFC 7675): it only fails that pair. That failure is the browser going away, so it is reported as ICE failing.
      */
     private void pairChanged(PropertyChangeEvent event) {
+        if (IceMediaStream.PROPERTY_PAIR_STATE_CHANGED.equals(event.getPropertyName())
+                && event.getNewValue() == org.ice4j.ice.CandidatePairState.SUCCEEDED
+                && event.getSource() instanceof org.ice4j.ice.CandidatePair pair
+                && pair.getParentComponent() == component) {
+            TransportAddress remote = pair.getRemoteCandidate().getTransportAddress();
+            checkedRemotes.add(new InetSocketAddress(remote.getAddress(), remote.getPort()));
+        }
         if (IceMediaStream.PROPERTY_PAIR_STATE_CHANGED.equals(event.getPropertyName())
                 && event.getNewValue() == org.ice4j.ice.CandidatePairState.FAILED && state.isEstablished()
                 && event.getSource() == component.getSelectedPair()) {
@@ -196,13 +205,13 @@ public final class IceSession implements AutoCloseable {
     }
 
     /** The browser's address on the selected pair, once connected. */
-    public java.util.Optional<java.net.InetSocketAddress> remoteAddress() {
+    public java.util.Optional<InetSocketAddress> remoteAddress() {
         org.ice4j.ice.CandidatePair pair = component.getSelectedPair();
         if (pair == null) {
             return java.util.Optional.empty();
         }
         TransportAddress address = pair.getRemoteCandidate().getTransportAddress();
-        return java.util.Optional.of(new java.net.InetSocketAddress(address.getAddress(), address.getPort()));
+        return java.util.Optional.of(new InetSocketAddress(address.getAddress(), address.getPort()));
     }
 
     /** Where SRTP and SRTCP datagrams go once connected (the leg's media path). */
@@ -242,38 +251,27 @@ public final class IceSession implements AutoCloseable {
         component.send(packet, offset, length);
     }
 
-    private synchronized void startReader() {
-        if (reader != null) {
+    /**
+     * A datagram from the shared port, on its receiving thread: classified and handed on at once, never blocking.
+     * The buffer is ice4j's, allocated for this packet alone (its default pool), so it is passed on without a copy
+     * when it holds exactly the datagram.
+     */
+    private void pushed(Buffer buffer) {
+        int length = buffer.getLength();
+        if (closed || length == 0 || state == IceProcessingState.FAILED
+                || !(buffer.getRemoteAddress() instanceof InetSocketAddress from) || !checkedRemotes.contains(from)) {
             return;
         }
-        MultiplexingDatagramSocket socket = component.getSocket();
-        reader = Thread.ofVirtual().name("ice-reader").start(() -> read(socket));
-    }
-
-    private void read(MultiplexingDatagramSocket socket) {
-        byte[] buffer = new byte[1500];
-        while (!closed && state != IceProcessingState.FAILED) {
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                socket.setSoTimeout(1_000);
-                socket.receive(packet);
-            } catch (SocketTimeoutException e) {
-                continue;
-            } catch (IOException e) {
-                return;
+        byte[] array = buffer.getBuffer();
+        int offset = buffer.getOffset();
+        byte[] data = offset == 0 && length == array.length ? array : Arrays.copyOfRange(array, offset, offset + length);
+        int first = data[0] & 0xff;
+        if (first >= 20 && first <= 63) {
+            if (!dtlsRecords.offer(data)) {
+                LOG.log(System.Logger.Level.DEBUG, "DTLS record dropped: the handshake is not reading");
             }
-            if (packet.getLength() == 0) {
-                continue;
-            }
-            int first = buffer[0] & 0xff;
-            byte[] data = java.util.Arrays.copyOf(buffer, packet.getLength());
-            if (first >= 20 && first <= 63) {
-                if (!dtlsRecords.offer(data)) {
-                    LOG.log(System.Logger.Level.DEBUG, "DTLS record dropped: the handshake is not reading");
-                }
-            } else if (first >= 128 && first <= 191) {
-                media.accept(data);
-            }
+        } else if (first >= 128 && first <= 191) {
+            media.accept(data);
         }
     }
 
@@ -286,10 +284,6 @@ public final class IceSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Thread r = reader;
-        if (r != null) {
-            r.interrupt();
-        }
         agent.free();
     }
 }
