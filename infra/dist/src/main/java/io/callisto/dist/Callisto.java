@@ -151,7 +151,7 @@ public final class Callisto implements AutoCloseable {
             parts.add(new GridOutboxDrainer(grid::map, new EventRecorder(persistence.transactions(),
                     persistence.interactionHistory(), persistence.agentStateLog(),
                     billing.usageLedgerOrNull(persistence.usageLedger()))::record)
-                    .start(Duration.ofMillis(100)));
+                    .start(Duration.ofSeconds(2)));
             billing.startJobs(Billing.Schedule.from(settings::getOrNull));
             if (role == Role.ALL) {
                 // The all-in-one process is also the SIP edge, on CALLISTO_SIP_HOST:CALLISTO_SIP_PORT (UDP and TCP).

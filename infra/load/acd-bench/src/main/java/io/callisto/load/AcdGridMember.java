@@ -54,7 +54,7 @@ public final class AcdGridMember {
         LongAdder drained = new LongAdder();
         if (drainer) {
             parts.add(new GridOutboxDrainer(node::map, batches -> drained.add(batches.size()))
-                    .start(Duration.ofMillis(100)));
+                    .start(Duration.ofSeconds(2)));
         }
         LongAdder received = new LongAdder();
         if (hub) {

@@ -5,7 +5,11 @@ import com.tangosol.net.PartitionedService;
 import com.tangosol.net.partition.PartitionSet;
 import com.tangosol.util.Filter;
 import com.tangosol.util.Filters;
+import com.tangosol.util.MapEvent;
+import com.tangosol.util.MapListener;
+import com.tangosol.util.MultiplexingMapListener;
 import com.tangosol.util.Processors;
+import com.tangosol.util.filter.MapEventFilter;
 import com.tangosol.util.filter.PartitionedFilter;
 import io.callisto.core.acd.EventBatch;
 import java.time.Duration;
@@ -13,6 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -22,13 +28,28 @@ import java.util.function.Consumer;
  * another platform member. A storage member drains only the partitions it owns, so platform members do not
  * compete for the same batches (a member that owns none, such as a test client, drains everything); should
  * two still overlap while partitions move, the recorder absorbs the repeat.
+ *
+ * <p>It drains when a batch is inserted (a lite map event wakes it), not by polling: an idle platform then costs
+ * nothing here. A slow poll still runs as a safety net for batches no event announced to this member, such as those
+ * of partitions it took over from a member that died.
  */
 public final class GridOutboxDrainer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(GridOutboxDrainer.class.getName());
     static final int PAGE = 500;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** After a pass, batches inserted meanwhile wait this long, so that a busy ACD is drained in pages. */
+    private static final Duration BATCHING = Duration.ofMillis(50);
     private final NamedMap<EventKey, EventBatch> outbox;
     private final Consumer<List<EventBatch>> recorder;
+    private final Semaphore inserted = new Semaphore(0);
+    private final MapListener<EventKey, EventBatch> onInsert = new MultiplexingMapListener<>() {
+        @Override
+        protected void onMapEvent(MapEvent<EventKey, EventBatch> event) {
+            if (inserted.availablePermits() == 0) {
+                inserted.release();
+            }
+        }
+    };
     private volatile Thread thread;
     private volatile boolean running = true;
 
@@ -63,33 +84,44 @@ public final class GridOutboxDrainer implements AutoCloseable {
         return Filters.always();
     }
 
-    /** Drains on a virtual thread: at once while there is a backlog, every period otherwise, backing off on failure. */
-    public synchronized GridOutboxDrainer start(Duration period) {
+    /**
+     * Drains on a virtual thread: when batches are inserted, at once again while there is a backlog, at least every
+     * {@code safetyPoll} otherwise, backing off on failure.
+     */
+    public synchronized GridOutboxDrainer start(Duration safetyPoll) {
         if (thread != null) {
             throw new IllegalStateException("the drainer is already running");
         }
-        thread = Thread.ofVirtual().name("acd-outbox-drainer").start(() -> run(period));
+        outbox.addMapListener(onInsert, new MapEventFilter<>(MapEventFilter.E_INSERTED), true);
+        thread = Thread.ofVirtual().name("acd-outbox-drainer").start(() -> run(safetyPoll));
         return this;
     }
 
-    private void run(Duration period) {
-        Duration backoff = period;
+    private void run(Duration safetyPoll) {
+        Duration backoff = BATCHING;
+        boolean backlog = true; // whatever a previous member left behind
         while (running) {
-            Duration pause = period;
             try {
-                if (drainOnce() >= PAGE) {
-                    pause = Duration.ZERO;
+                if (!backlog) {
+                    inserted.tryAcquire(safetyPoll.toMillis(), TimeUnit.MILLISECONDS);
                 }
-                backoff = period;
+                inserted.drainPermits();
+                backlog = drainOnce() >= PAGE;
+                backoff = BATCHING;
+                if (!backlog) {
+                    Thread.sleep(BATCHING);
+                }
+            } catch (InterruptedException e) {
+                return;
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "storing ACD events failed; they stay in the outbox: " + e);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-                pause = backoff;
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                return;
+                backlog = true;
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException stop) {
+                    return;
+                }
             }
         }
     }
@@ -99,6 +131,11 @@ public final class GridOutboxDrainer implements AutoCloseable {
         running = false;
         Thread drainer = thread;
         if (drainer != null) {
+            try {
+                outbox.removeMapListener(onInsert, new MapEventFilter<>(MapEventFilter.E_INSERTED));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "outbox listener not removed (the grid is stopping): " + e);
+            }
             drainer.interrupt();
             try {
                 drainer.join(Duration.ofSeconds(5));

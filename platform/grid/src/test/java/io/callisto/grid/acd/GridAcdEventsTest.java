@@ -50,13 +50,7 @@ class GridAcdEventsTest extends AcdEventStreamContract {
     void theOutboxKeepsWhatReportsNeedUntilTheRecorderHasStoredIt() {
         GridAcd acd = new GridAcd(grid, Clock.systemUTC());
         TenantId t = TenantId.generate();
-        acd.execute(t, new AcdCommand.SetSeats(1));
-        acd.execute(t, new AcdCommand.ConfigureQueue(QueueConfig.simple("q", RoutingStrategy.LONGEST_IDLE)));
-        acd.execute(t, new AcdCommand.UpsertAgent(new AgentProfile("ann", Skills.NONE, Set.of("q"), Map.of())));
-        acd.execute(t, new AcdCommand.SetPresence("ann", AgentState.AVAILABLE, null));
-        acd.execute(t, new AcdCommand.Enqueue(new NewInteraction("c1", Channel.CHAT, "q", 0, null, null, null, null)));
-        acd.execute(t, new AcdCommand.Accept("c1", "ann"));
-        acd.execute(t, new AcdCommand.Complete("c1", "ann", "done", null));
+        handleOneChat(acd, t, "ann", "c1");
 
         AtomicBoolean databaseDown = new AtomicBoolean(true);
         List<EventBatch> stored = new CopyOnWriteArrayList<>();
@@ -85,5 +79,37 @@ class GridAcdEventsTest extends AcdEventStreamContract {
         assertThat(mine).as("only batches reports keep go to the outbox")
                 .allMatch(io.callisto.core.routing.EventRecorder::isRecorded);
         assertThat(drainer.drainOnce()).as("drained batches are gone").isZero();
+    }
+
+    @Test
+    void aStartedDrainerStoresNewBatchesWhenTheyAreInsertedWithoutWaitingForItsPoll() throws Exception {
+        GridAcd acd = new GridAcd(grid, Clock.systemUTC());
+        TenantId t = TenantId.generate();
+        java.util.concurrent.CountDownLatch endStored = new java.util.concurrent.CountDownLatch(1);
+        // a poll an hour apart: only the insert event can make it drain within the test
+        GridOutboxDrainer drainer = new GridOutboxDrainer(grid::map, batches -> batches.stream()
+                .filter(b -> b.tenantId().equals(t)).flatMap(b -> b.events().stream())
+                .filter(AcdEvent.Ended.class::isInstance).forEach(e -> endStored.countDown()));
+        try {
+            drainer.start(java.time.Duration.ofHours(1));
+            // its first pass (the backlog other members may have left) has nothing of this tenant's
+            handleOneChat(acd, t, "bo", "c2");
+
+            assertThat(endStored.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the end of the interaction was stored, woken by its insert").isTrue();
+        } finally {
+            drainer.close();
+        }
+    }
+
+    /** One agent, one queue: a chat enqueued, accepted and completed. */
+    private static void handleOneChat(GridAcd acd, TenantId t, String agent, String chat) {
+        acd.execute(t, new AcdCommand.SetSeats(1));
+        acd.execute(t, new AcdCommand.ConfigureQueue(QueueConfig.simple("q", RoutingStrategy.LONGEST_IDLE)));
+        acd.execute(t, new AcdCommand.UpsertAgent(new AgentProfile(agent, Skills.NONE, Set.of("q"), Map.of())));
+        acd.execute(t, new AcdCommand.SetPresence(agent, AgentState.AVAILABLE, null));
+        acd.execute(t, new AcdCommand.Enqueue(new NewInteraction(chat, Channel.CHAT, "q", 0, null, null, null, null)));
+        acd.execute(t, new AcdCommand.Accept(chat, agent));
+        acd.execute(t, new AcdCommand.Complete(chat, agent, "done", null));
     }
 }
