@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * first packet and the first sound ({@code setupMs}: Callisto's media, prepared while the call rang, from the
  * peer connection's creation to connected; Janus 1.1.2's SIP plugin has no such step). With every call up, each
  * gateway's CPU is read over a window and its memory (Callisto: live heap after a full GC and the process's RSS;
- * Janus: RSS) against the same agents idle.
+ * Janus: RSS) against the same agents idle. The warm-up round's calls last {@code -Dbench.warmupSeconds} (default 15):
+ * a few minutes let the JIT compile Callisto's per-packet path before anything is measured.
  * Callisto runs in this JVM: its CPU figure includes the benchmark's own (small) bookkeeping. Run (as root):
  * {@code ./mvnw -o -pl infra/dist verify -Dit.test=JanusSideBySideBench -Dtest=NONE -Dbench.agents=5}; the table
  * goes to target/bench/janus-side-by-side.md.
@@ -139,7 +140,7 @@ class JanusSideBySideBench {
      */
     private static Result measure(DesktopScript browsers, int agents, LongSupplier cpuNanos, LongSupplier memory,
                                   LongSupplier rss, Carrier carrier) throws Exception {
-        round(browsers, agents, carrier, 15, null, null);
+        round(browsers, agents, carrier, Integer.getInteger("bench.warmupSeconds", 15), null, null);
         Thread.sleep(5_000);
         long memoryIdle = memory.getAsLong();
         long rssIdle = rss.getAsLong();
@@ -186,7 +187,7 @@ class JanusSideBySideBench {
                 answered.forEach(t -> MEASURES.forEach(m -> timings.get(m).add(t.path(m).asDouble(Double.NaN))));
             }
             for (SippProcess call : carriers) {
-                assertThat(call.await(Duration.ofSeconds(180)).isSuccess()).as("the carrier's call").isTrue();
+                assertThat(call.await(Duration.ofSeconds(seconds + 120L)).isSuccess()).as("the carrier's call").isTrue();
             }
         } finally {
             carriers.forEach(SippProcess::close);
@@ -200,7 +201,7 @@ class JanusSideBySideBench {
             Files.write(work.resolve("voice.alaw"), voice());
             return Sipp.scenario("carrier_stream_call.xml").inNamespace(ns.name(), ns.namespaceAddress(),
                     ns.hostAddress(), port).service(user).set("seconds", seconds).workDir(work)
-                    .timeout(Duration.ofSeconds(240)).start();
+                    .timeout(Duration.ofSeconds(seconds + 180L)).start();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
