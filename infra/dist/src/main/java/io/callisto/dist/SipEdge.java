@@ -64,6 +64,10 @@ final class SipEdge {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("CALLISTO_MEDIA_HOST=" + config.mediaHost() + " is not an address", e);
         }
+        if (softphones != null) {
+            // browsers' packets are then received, decrypted and relayed by one thread
+            softphones.media().port().readOn(relay);
+        }
         try {
             GridBindingStore bindings = new GridBindingStore(grid.map(GridBindingStore.MAP));
             CallServices services = new CallServices(new StoredTelephonyDirectory(persistence.transactions(),

@@ -68,6 +68,37 @@ public final class RelayEngine implements AutoCloseable {
         return bridge;
     }
 
+    /**
+     * Reads {@code channel} (non-blocking, bound) on the first loop and hands each datagram to {@code receiver} there;
+     * closing the result stops it. What the receiver injects into a bridge of that loop is forwarded without a thread
+     * hop (on more than one loop, a bridge elsewhere still gets it through its own loop's queue).
+     */
+    public AutoCloseable read(java.nio.channels.DatagramChannel channel, DatagramReceiver receiver) {
+        if (closed) {
+            throw new IllegalStateException("RTP relay engine is closed");
+        }
+        RelayLoop loop = loops[0];
+        java.util.concurrent.CompletableFuture<java.nio.channels.SelectionKey> key =
+                new java.util.concurrent.CompletableFuture<>();
+        loop.call(() -> {
+            try {
+                key.complete(loop.register(channel, receiver));
+            } catch (java.io.IOException | RuntimeException e) {
+                key.completeExceptionally(e);
+            }
+        });
+        java.nio.channels.SelectionKey registered;
+        try {
+            registered = key.getNow(null);
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IllegalStateException("cannot read " + channel + " on the relay: " + e.getCause(), e.getCause());
+        }
+        if (registered == null) {
+            throw new IllegalStateException("the relay loop did not register " + channel);
+        }
+        return () -> loop.call(() -> loop.deregister(registered));
+    }
+
     /** A snapshot of the open bridges. */
     public List<RtpBridge> activeBridges() {
         return List.copyOf(bridges);

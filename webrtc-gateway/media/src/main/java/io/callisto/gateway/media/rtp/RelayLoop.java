@@ -29,8 +29,6 @@ final class RelayLoop implements Executor {
     private static final System.Logger LOG = System.getLogger(RelayLoop.class.getName());
     /** Larger than any RTP we relay; a datagram that fills it may have been truncated and is dropped. */
     private static final int BUFFER_SIZE = 2048;
-    /** Reads per readable channel per wake-up, so one busy leg cannot starve the others. */
-    private static final int READ_BUDGET = 16;
     /** Frames a late prompt may send at once to catch up; beyond that it skips ahead. */
     private static final int MAX_CATCH_UP = 3;
     private static final long CONTROL_TIMEOUT_SECONDS = 5;
@@ -103,6 +101,15 @@ final class RelayLoop implements Executor {
             inbound.leg().stats().increment(LegCounter.DROPPED_MALFORMED);
             return;
         }
+        if (Thread.currentThread() == thread) {
+            // read on this loop (the ICE port's datagrams): forward at once, no copy kept, no wake-up
+            if (current.getAsBoolean()) {
+                buffer.clear();
+                buffer.put(packet, 0, length).flip();
+                inbound.handle(buffer, length, source, System.nanoTime());
+            }
+            return;
+        }
         byte[] copy = java.util.Arrays.copyOf(packet, length);
         execute(() -> {
             if (!current.getAsBoolean()) {
@@ -112,6 +119,19 @@ final class RelayLoop implements Executor {
             buffer.put(copy).flip();
             inbound.handle(buffer, length, source, System.nanoTime());
         });
+    }
+
+    /**
+     * Reads {@code channel} on this loop for {@code receiver}, into a buffer of its own (a receiver may inject what it
+     * read into a bridge, which uses the loop's buffer). Loop thread only; cancel the key to stop.
+     */
+    SelectionKey register(DatagramChannel channel, DatagramReceiver receiver) throws IOException {
+        return channel.register(selector, SelectionKey.OP_READ, new Foreign(receiver,
+                ByteBuffer.allocateDirect(BUFFER_SIZE)));
+    }
+
+    /** A channel read for a {@link DatagramReceiver}. */
+    private record Foreign(DatagramReceiver receiver, ByteBuffer buffer) {
     }
 
     void register(DatagramChannel channel, Inbound inbound, Consumer<SelectionKey> keep) {
@@ -190,20 +210,40 @@ final class RelayLoop implements Executor {
     }
 
     private void onReady(SelectionKey key) {
+        if (key.attachment() instanceof Foreign foreign) {
+            onForeignReady(key, foreign);
+            return;
+        }
         Inbound inbound = (Inbound) key.attachment();
         DatagramChannel channel = (DatagramChannel) key.channel();
         try {
-            for (int i = 0; i < READ_BUDGET; i++) {
-                buffer.clear();
-                InetSocketAddress source = (InetSocketAddress) channel.receive(buffer);
-                if (source == null) {
-                    return;
-                }
+            // One datagram per readiness: the selector is level-triggered and reports a channel with more again at
+            // once. Reading on until the socket is empty cost a failed recvfrom per packet at the rates calls have
+            // (one packet per channel per wake-up), and system calls are most of what a relayed packet costs.
+            buffer.clear();
+            InetSocketAddress source = (InetSocketAddress) channel.receive(buffer);
+            if (source != null) {
                 inbound.handle(buffer, buffer.position(), source, now());
             }
         } catch (IOException e) {
             key.cancel();
             LOG.log(System.Logger.Level.DEBUG, "receive failed on " + inbound + ", channel dropped: " + e);
+        } catch (RuntimeException e) {
+            logFailure(e);
+        }
+    }
+
+    private void onForeignReady(SelectionKey key, Foreign foreign) {
+        ByteBuffer own = foreign.buffer();
+        try {
+            own.clear();
+            InetSocketAddress source = (InetSocketAddress) ((DatagramChannel) key.channel()).receive(own);
+            if (source != null && own.position() < BUFFER_SIZE) { // a full buffer may hold a truncated datagram
+                foreign.receiver().receive(own, own.position(), source);
+            }
+        } catch (IOException e) {
+            key.cancel();
+            LOG.log(System.Logger.Level.WARNING, "receive failed on a channel read for another component, dropped: " + e);
         } catch (RuntimeException e) {
             logFailure(e);
         }

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -26,15 +26,14 @@ import org.ice4j.ice.IceProcessingState;
 import org.ice4j.ice.KeepAliveStrategy;
 import org.ice4j.ice.LocalCandidate;
 import org.ice4j.ice.RemoteCandidate;
-import org.ice4j.util.Buffer;
 
 /**
  * ICE for one browser leg (RFC 8445), the gateway answering and controlled: its own credentials and one host
  * candidate on the {@link IcePort}, the browser's credentials and candidates (only UDP IPv4 ones in the allowed
- * networks are paired), consent freshness kept. Every non-STUN datagram is pushed by the {@link IcePort}'s receiving
- * thread straight into {@link #pushed}, with no queue or thread in between (ice4j's push API): DTLS records (first
- * byte 20-63, RFC 7983) go to the {@link #dtls()} link, SRTP and SRTCP (128-191) to the media handler. Like ice4j's
- * own component socket, it takes them only from addresses whose pair passed a connectivity check.
+ * networks are paired), consent freshness kept. Every non-STUN datagram is handed by the {@link IcePort}'s reading
+ * thread straight to {@link #pushed}, with no queue or thread in between: DTLS records (first byte 20-63, RFC 7983)
+ * go to the {@link #dtls()} link, SRTP and SRTCP (128-191) to the media handler. Like ice4j's own component socket,
+ * it takes them only from addresses whose pair passed a connectivity check.
  */
 public final class IceSession implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(IceSession.class.getName());
@@ -73,10 +72,10 @@ public final class IceSession implements AutoCloseable {
             agent.setPerformConsentFreshness(true);
             agent.addCandidateHarvester(port.harvester());
             IceMediaStream stream = agent.createMediaStream("audio");
-            // no component socket: its merging reader would be a thread hop per packet; payload comes pushed instead
+            // no component socket: its merging reader would be a thread hop per packet; the port hands payload over
             Component component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, false);
             IceSession session = new IceSession(agent, stream, component, port);
-            component.setBufferCallback(session::pushed);
+            port.payload(agent.getLocalUfrag(), session::pushed);
             agent.addStateChangeListener(session::stateChanged);
             stream.addPairChangeListener(session::pairChanged);
             stream.setRemoteUfrag(remoteUfrag);
@@ -251,20 +250,13 @@ public final class IceSession implements AutoCloseable {
         component.send(packet, offset, length);
     }
 
-    /**
-     * A datagram from the shared port, on its receiving thread: classified and handed on at once, never blocking.
-     * The buffer is ice4j's, allocated for this packet alone (its default pool), so it is passed on without a copy
-     * when it holds exactly the datagram.
-     */
-    private void pushed(Buffer buffer) {
-        int length = buffer.getLength();
-        if (closed || length == 0 || state == IceProcessingState.FAILED
-                || !(buffer.getRemoteAddress() instanceof InetSocketAddress from) || !checkedRemotes.contains(from)) {
+    /** A DTLS or SRTP datagram from the shared port, on its reading thread: classified and handed on, never blocking. */
+    private void pushed(ByteBuffer datagram, int length, InetSocketAddress from) {
+        if (closed || state == IceProcessingState.FAILED || !checkedRemotes.contains(from)) {
             return;
         }
-        byte[] array = buffer.getBuffer();
-        int offset = buffer.getOffset();
-        byte[] data = offset == 0 && length == array.length ? array : Arrays.copyOfRange(array, offset, offset + length);
+        byte[] data = new byte[length];
+        datagram.get(0, data);
         int first = data[0] & 0xff;
         if (first >= 20 && first <= 63) {
             if (!dtlsRecords.offer(data)) {

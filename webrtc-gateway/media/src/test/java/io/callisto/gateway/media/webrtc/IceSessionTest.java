@@ -42,6 +42,24 @@ class IceSessionTest {
 
     @Test
     void iceConnectsThenDtlsSrtpRunsOverTheSelectedPair() throws Exception {
+        connectAndExchangeSrtp(gatewayPort);
+    }
+
+    /** As the gateway runs: the relay's loop reads the port, and the leg's packets are handled on that thread. */
+    @Test
+    void theSameOnceTheRelaysLoopReadsThePort() throws Exception {
+        try (io.callisto.gateway.media.rtp.RelayEngine relay = new io.callisto.gateway.media.rtp.RelayEngine(
+                io.callisto.gateway.media.rtp.RelayConfig.of(InetAddress.getLoopbackAddress(),
+                        new io.callisto.gateway.media.rtp.PortRange(29400, 29409)))) {
+            gatewayPort.readOn(relay);
+            List<String> threads = connectAndExchangeSrtp(gatewayPort);
+            assertThat(threads).as("where the SRTP was handed over").containsOnly("rtp-relay-0");
+        }
+    }
+
+    /** Connects a test browser through the port, runs DTLS, sends SRTP both ways; the threads that took the SRTP. */
+    private static List<String> connectAndExchangeSrtp(IcePort gatewayPort) throws Exception {
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (TestIceClient browser = new TestIceClient()) {
             List<IceCandidate> offered = new ArrayList<>(List.of(browser.candidate()));
             offered.add(new IceCandidate("9", 1, "udp", 100, "203.0.113.7", 5000, "host"));
@@ -53,7 +71,10 @@ class IceSessionTest {
                 assertThat(local.address()).isEqualTo("127.0.0.1");
                 assertThat(local.port()).isEqualTo(gatewayPort.port());
                 LinkedBlockingQueue<byte[]> media = new LinkedBlockingQueue<>();
-                gateway.onMedia(media::add);
+                gateway.onMedia(packet -> {
+                    threads.add(Thread.currentThread().getName());
+                    media.add(packet);
+                });
                 assertThat(browser.connect(gateway.localUfrag(), gateway.localPassword(), local, 10_000))
                         .as("the gateway answered the browser's check").isTrue();
                 assertThat(gateway.awaitConnected(Duration.ofSeconds(15))).as("gateway ICE " + gateway.state()).isTrue();
@@ -82,8 +103,12 @@ class IceSessionTest {
                 assertThat(gatewaySrtp.unprotectRtp(received, 0, received.length)).isEqualTo(rtp);
                 byte[] back = gatewaySrtp.protectRtp(DtlsSrtpTest.rtp(7, 1, 160), 0, 172);
                 gateway.send(back, 0, back.length);
+                byte[] arrived = browser.receive(10_000);
+                assertThat(arrived).as("SRTP from the gateway reached the browser").isNotNull();
+                assertThat(browserSrtp.unprotectRtp(arrived, 0, arrived.length)).isEqualTo(DtlsSrtpTest.rtp(7, 1, 160));
             }
         }
+        return threads;
     }
 
     @Test

@@ -96,6 +96,11 @@ final class TestIceClient implements AutoCloseable {
         };
     }
 
+    /** The next non-STUN datagram from the gateway, or null after {@code waitMillis}. */
+    byte[] receive(int waitMillis) throws InterruptedException {
+        return other.poll(waitMillis, TimeUnit.MILLISECONDS);
+    }
+
     void send(byte[] packet) throws IOException {
         socket.send(new DatagramPacket(packet, packet.length, remote));
     }
