@@ -10,6 +10,7 @@
 //   AGENT_EMAIL, AGENT_PASSWORD               Ann, who takes the call and transfers it
 //   COLLEAGUE_EMAIL, COLLEAGUE_PASSWORD       Bob, consulted, who takes it over
 //   COLLEAGUE_ID                              Bob's agent id (what Ann picks in the transfer panel)
+//   AGENT_NAME, COLLEAGUE_NAME                their names, which each desktop shows the other by
 //   FAKE_AUDIO                                a WAV file Chromium's fake microphone plays (required)
 //   SCREENSHOT_DIR                            where the failure screenshots go (default target/e2e)
 
@@ -26,9 +27,9 @@ async function answerAndConsult(ann, bobId) {
   const withCaller = await hearing(ann, 'Ann hearing the caller');
   await ann.getByTestId('call-transfer').click();
   await ann.getByTestId('transfer-kind').selectOption('agent');
-  const target = ann.getByTestId('transfer-target');
-  if ((await target.evaluate((e) => e.tagName)) === 'SELECT') await target.selectOption(bobId);
-  else await target.fill(bobId);
+  // agents pick colleagues by name from the agent directory: the list replaces the id field once it is read
+  await ann.locator(`select[data-testid="transfer-target"] option[value="${bobId}"]`).waitFor({ state: 'attached', timeout: WAIT });
+  await ann.getByTestId('transfer-target').selectOption(bobId);
   await ann.getByTestId('transfer-consult').click();
   await ann.locator('[data-testid="consult-status"][data-state="ringing"]').waitFor({ timeout: WAIT });
   return withCaller;
@@ -48,13 +49,21 @@ async function main() {
     // Bob's desktop rings with a consultation, not a customer's call
     const incoming = bob.getByTestId('call-incoming');
     await incoming.waitFor({ state: 'visible', timeout: WAIT });
-    const consultation = (await bob.getByTestId('consultation-from').innerText()).trim();
+    // by name once Bob's desktop has read the agent directory
+    const consultation = await until('Bob told who consults him', async () => {
+      const text = (await bob.getByTestId('consultation-from').innerText()).trim();
+      return text.includes(process.env.AGENT_NAME) ? text : null;
+    });
     await bob.getByTestId('call-answer').click();
     await ann.locator('[data-testid="consult-status"][data-state="connected"]').waitFor({ timeout: WAIT });
+    const annSees = await until('Ann shown whom she consults', async () => {
+      const text = (await ann.getByTestId('consult-status').innerText()).trim();
+      return text.includes(process.env.COLLEAGUE_NAME) ? text : null;
+    });
     const bobHearsAnn = await hearing(bob, 'Bob hearing Ann');
     // Ann's media moved to the consultation: the same stream goes on, now with Bob's voice
     const annHearsBob = await hearing(ann, 'Ann hearing Bob', 50, (await stats(ann)).packetsReceived);
-    say(`CONSULT ${JSON.stringify({ consultation, annState: await state(ann), annReceived: annHearsBob.packetsReceived,
+    say(`CONSULT ${JSON.stringify({ consultation, annSees, annState: await state(ann), annReceived: annHearsBob.packetsReceived,
       annReceivedBefore: withCaller.packetsReceived, bobReceived: bobHearsAnn.packetsReceived })}`);
 
     await ann.getByTestId('transfer-complete').click();

@@ -10,6 +10,7 @@ import { ScreenPop } from './ScreenPop';
 import type { SoftphoneLike } from './softphoneContext';
 import { ConsultStatus, TransferPanel } from './TransferPanel';
 import { useNow } from './useSoftphone';
+import { nameOf, useColleagues } from './useColleagues';
 
 /** What the agent can do about refusals of `PUT /calls/{id}/recording-state`. */
 const RECORDING_ADVICE: Record<string, string> = {
@@ -41,6 +42,8 @@ export function ActiveCall({
   const [recordBusy, setRecordBusy] = useState(false);
   const held = call.state === 'held';
   const queueName = call.queueId ? (queues?.find((q) => q.id === call.queueId)?.name ?? call.queueId) : null;
+  const colleagues = useColleagues(Boolean(call.consult));
+  const consulted = call.consult ? nameOf(colleagues, call.consult.agentId) : undefined;
 
   async function toggleRecording() {
     setRecordBusy(true);
@@ -79,7 +82,7 @@ export function ActiveCall({
         ) : null}
       </div>
       <ScreenPop call={call} queueName={queueName} />
-      <ConsultStatus phone={phone} call={call} />
+      <ConsultStatus phone={phone} call={call} agentName={consulted} />
       <div className="call__controls" role="group" aria-label="Call controls">
         <button type="button" className="button" data-testid="call-mute" aria-pressed={call.muted} disabled={!live} onClick={() => phone.mute(call.callId, !call.muted)}>
           {call.muted ? 'Unmute' : 'Mute'}

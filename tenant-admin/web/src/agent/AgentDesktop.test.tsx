@@ -134,14 +134,18 @@ describe('agent desktop: an incoming call', () => {
     expect(screen.getByTestId('wrapup')).toHaveAttribute('data-call-id', 'call-in');
   });
 
-  it('shows a colleague’s consultation as such, with no wrap-up unless the caller was handed over', () => {
+  it('shows a colleague’s consultation as such, with no wrap-up unless the caller was handed over', async () => {
     const { softphone } = renderDesktop();
     act(() => softphone.welcome());
-    const consultation = aCall({ callId: 'call-c', from: 'agent-ann', to: 'agent-me', consultation: { fromAgentId: 'agent-ann' } });
+    const consultation = aCall({ callId: 'call-c', from: 'u-bob', to: 'u-agent', consultation: { fromAgentId: 'u-bob' } });
     act(() => softphone.ring(consultation));
     const panel = screen.getByTestId('call-incoming');
     expect(within(panel).getByRole('heading')).toHaveTextContent('A colleague consults you');
-    expect(within(panel).getByTestId('consultation-from')).toHaveTextContent('agent-ann wants to transfer a caller to you');
+    // by id at once, by name once the directory is read
+    expect(within(panel).getByTestId('consultation-from')).toHaveTextContent('wants to transfer a caller to you');
+    await waitFor(() =>
+      expect(within(panel).getByTestId('consultation-from')).toHaveTextContent('Bob Baker wants to transfer a caller to you'),
+    );
 
     act(() => softphone.update({ ...consultation, state: 'connected' }));
     act(() => softphone.end('call-c', 'agent-hangup'));

@@ -2,6 +2,7 @@ import type { Call } from '@callisto/softphone';
 import { useState } from 'react';
 import { ScreenPop } from './ScreenPop';
 import type { SoftphoneLike } from './softphoneContext';
+import { nameOf, useColleagues } from './useColleagues';
 
 /** A ringing inbound call: the screen pop, Answer and Decline. */
 export function IncomingCall({
@@ -16,6 +17,7 @@ export function IncomingCall({
   onError: (message: string) => void;
 }) {
   const [answering, setAnswering] = useState(false);
+  const colleagues = useColleagues(Boolean(call.consultation));
 
   async function answer() {
     setAnswering(true);
@@ -35,7 +37,8 @@ export function IncomingCall({
       </h2>
       {call.consultation ? (
         <p data-testid="consultation-from">
-          {call.consultation.fromAgentId} wants to transfer a caller to you; the caller is on hold meanwhile.
+          {nameOf(colleagues, call.consultation.fromAgentId)} wants to transfer a caller to you; the caller is on hold
+          meanwhile.
         </p>
       ) : null}
       <ScreenPop call={call} queueName={queueName} />

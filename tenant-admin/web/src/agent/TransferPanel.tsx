@@ -1,43 +1,14 @@
 import type { Call } from '@callisto/softphone';
-import { useEffect, useState } from 'react';
-import { useApi, useSession } from '../api/context';
+import { useState } from 'react';
 import type { Queue } from '../api/types';
 import type { SoftphoneLike } from './softphoneContext';
+import { useColleagues } from './useColleagues';
 
 type Kind = 'queue' | 'agent';
 
-interface AgentOption {
-  id: string;
-  name: string;
-}
-
-/** The agents to transfer to, with their names where the user may read them; null when the user may not list them. */
-function useAgentOptions(self: string | null): AgentOption[] | null {
-  const api = useApi();
-  const session = useSession();
-  const permitted = Boolean(session?.roles.some((r) => r === 'ADMIN' || r === 'SUPERVISOR'));
-  const [agents, setAgents] = useState<AgentOption[] | null>(null);
-
-  useEffect(() => {
-    if (!permitted) return undefined;
-    const abort = new AbortController();
-    // the user list (ADMIN) only adds names: without it the agents go by id
-    void Promise.allSettled([api.allAgents(abort.signal), api.allUsers(abort.signal)]).then(([agentList, users]) => {
-      if (abort.signal.aborted || agentList.status !== 'fulfilled') return;
-      const names = new Map(users.status === 'fulfilled' ? users.value.map((u) => [u.id, u.name]) : []);
-      setAgents(
-        agentList.value.filter((a) => a.id !== self).map((a) => ({ id: a.id, name: names.get(a.userId) ?? a.id })),
-      );
-    });
-    return () => abort.abort();
-  }, [api, permitted, self]);
-
-  return agents;
-}
-
 /**
  * Transfer controls: blind to a queue or an agent, or attended (consult an agent first). Picks from the tenant's
- * queues and agents when the user may list them, else takes an id typed in.
+ * queues and its agents by name, else (when they cannot be read) takes an id typed in.
  */
 export function TransferPanel({
   phone,
@@ -50,7 +21,8 @@ export function TransferPanel({
   self: string | null;
   queues: Queue[] | null;
 }) {
-  const agents = useAgentOptions(self);
+  const colleagues = useColleagues();
+  const agents = colleagues?.filter((c) => c.id !== self) ?? null;
   const [kind, setKind] = useState<Kind>('queue');
   const [target, setTarget] = useState('');
   const options = kind === 'queue' ? (queues?.map((q) => ({ id: q.id, name: q.name })) ?? null) : agents;

@@ -9,6 +9,7 @@ import type {
   Billing,
   CallFilter,
   CallRecord,
+  Colleague,
   CompleteInteractionRequest,
   Contact,
   CreateAgentRequest,
@@ -190,6 +191,15 @@ export class ApiClient {
   /** Every agent, following the cursor page by page. */
   allAgents(signal?: AbortSignal): Promise<Agent[]> {
     return collectAll((after) => this.listAgents(after, ALL_PAGE_SIZE, signal));
+  }
+
+  listAgentDirectory(after?: string | null, limit = 50, signal?: AbortSignal): Promise<Page<Colleague>> {
+    return this.request<Page<Colleague>>('GET', `/agent-directory?${pageQuery(after, limit)}`, { signal });
+  }
+
+  /** Every agent's id and name (any role may read them), following the cursor page by page. */
+  allColleagues(signal?: AbortSignal): Promise<Colleague[]> {
+    return collectAll((after) => this.listAgentDirectory(after, ALL_PAGE_SIZE, signal));
   }
 
   createAgent(request: CreateAgentRequest): Promise<Agent> {

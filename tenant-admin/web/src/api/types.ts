@@ -178,6 +178,12 @@ export const CHANNELS = ['VOICE', 'CHAT', 'EMAIL', 'CALLBACK', 'TASK'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export type MaxConcurrent = Record<Channel, number>;
 
+/** An agent as every user of the tenant may see them (`/agent-directory`): who to transfer to, who consults. */
+export interface Colleague {
+  id: string;
+  name: string;
+}
+
 export interface Agent {
   /** Equals userId. */
   id: string;

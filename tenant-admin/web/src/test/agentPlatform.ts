@@ -50,12 +50,20 @@ export const CONTACT = {
   updatedAt: '2025-01-01T00:00:00Z',
 };
 
-/** The platform as the agent desktop sees it: away reasons, queues, the agent's calls, a contact. */
+/** The tenant's agents by name, as `/agent-directory` gives them to anyone (the agent themself included). */
+export const COLLEAGUES = [
+  { id: 'u-agent', name: 'Me Myself' },
+  { id: 'u-bob', name: 'Bob Baker' },
+  { id: 'u-cat', name: 'Cat Cole' },
+];
+
+/** The platform as the agent desktop sees it: away reasons, queues, colleagues, the agent's calls, a contact. */
 export function agentApi(overrides: Record<string, Route> = {}, roles: string[] = ['AGENT']) {
   return adminPlatform(
     {
       'GET /api/v1/away-reasons': () => json(200, { items: AWAY_REASONS }),
       'GET /api/v1/queues': () => page(QUEUES),
+      'GET /api/v1/agent-directory': () => page(COLLEAGUES),
       'GET /api/v1/calls': () => page([callRecord()]),
       'GET /api/v1/contacts/k-1': () => json(200, CONTACT),
       ...overrides,

@@ -320,6 +320,10 @@ abstract class PlatformApiSuite {
                 "password", PASSWORD, "roles", List.of("ADMIN"))).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/users", a.supervisorToken()).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/users/" + a.agentId(), a.agentToken()).status()).isEqualTo(200);
+        Response colleagues = api.get("/api/v1/agent-directory", a.agentToken());
+        assertThat(colleagues.status()).as("an agent reads colleagues' names").isEqualTo(200);
+        assertThat(colleagues.json().path("items").findValuesAsText("id")).contains(a.agentId());
+        assertThat(colleagues.body()).as("names only, no e-mail addresses").doesNotContain("@");
         assertThat(api.get("/api/v1/users/" + a.adminId(), a.agentToken()).status()).isEqualTo(403);
         assertThat(api.json("PATCH", "/api/v1/users/" + a.agentId(), a.agentToken(), Map.of("name", "Renamed")).status())
                 .isEqualTo(200);

@@ -57,14 +57,16 @@ class SoftphoneTransferIT {
         Files.write(wav, TestTone.wav(440, 10));
         try (DesktopScript browsers = DesktopScript.run("e2e/softphone-transfer.mjs", List.of(), Map.of("BASE_URL",
                 api.base(), "AGENT_EMAIL", f.agentEmail(), "AGENT_PASSWORD", PASSWORD, "COLLEAGUE_EMAIL", bobEmail,
-                "COLLEAGUE_PASSWORD", PASSWORD, "COLLEAGUE_ID", bobId, "FAKE_AUDIO", wav.toString()), out,
+                "COLLEAGUE_PASSWORD", PASSWORD, "COLLEAGUE_ID", bobId, "AGENT_NAME", "Ann Agent", "COLLEAGUE_NAME",
+                "Bob Agent", "FAKE_AUDIO", wav.toString()), out,
                 "softphone-transfer")) {
             browsers.expect("READY", Duration.ofSeconds(120));
             try (SippProcess carrier = Sipp.scenario("carrier_browser_call.xml")
                     .remote("127.0.0.1", app.callisto().sip().sipPort()).service(f.did()).set("plays", 30)
                     .rtpEndpoint(RtpEndpoint.Mode.SINK).timeout(Duration.ofSeconds(240)).start()) {
                 String consult = browsers.expect("CONSULT ", Duration.ofSeconds(120));
-                assertThat(consult).as(browsers.log()).contains("wants to transfer a caller to you")
+                assertThat(consult).as(browsers.log()).contains("Ann Agent wants to transfer a caller to you")
+                        .as("each sees the other by name").contains("Talking to Bob Agent")
                         .contains("\"annState\":\"BUSY\"");
                 long heardBefore = carrier.rtp().packets();
                 String transfer = browsers.expect("TRANSFER ", Duration.ofSeconds(120));

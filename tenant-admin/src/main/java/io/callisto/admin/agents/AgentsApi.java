@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code /api/v1/agents} and {@code /api/v1/away-reasons}: agents' routing configuration and away reasons. */
+/**
+ * {@code /api/v1/agents}, {@code /api/v1/agent-directory} and {@code /api/v1/away-reasons}: agents' routing
+ * configuration, their names for colleagues, and away reasons.
+ */
 public final class AgentsApi implements ApiService {
     private final AgentService agents;
     private final AwayReasonService reasons;
@@ -63,6 +66,8 @@ public final class AgentsApi implements ApiService {
                     AgentSettings created = agents.create(caller, input(bodies.readWithNulls(req, AgentBody.class)));
                     Json.created(res, "/api/v1/agents/" + created.agentId(), AgentView.of(created));
                 }),
+                Endpoint.authenticated(Method.GET, "/api/v1/agent-directory", (caller, req, res) ->
+                        Json.ok(res, Paging.collection(agents.directory(caller, Paging.from(req)), c -> c))),
                 Endpoint.authenticated(Method.GET, one, (caller, req, res) ->
                         Json.ok(res, AgentView.of(agents.get(caller, id(req))))),
                 Endpoint.authenticated(Method.PATCH, one, this::update),

@@ -100,6 +100,21 @@ public final class AgentService {
         return tx.inTenant(caller.tenantId(), () -> agents.list(caller.tenantId(), page));
     }
 
+    /** A colleague as anyone in the tenant may see them: who to transfer to, who is consulting. */
+    public record Colleague(String id, String name) {
+    }
+
+    /**
+     * The tenant's agents by name, for everyone signed in to it (an agent transferring a call, or consulted about
+     * one, needs the names; routing settings, SIP logins and e-mail addresses stay with admins and supervisors). An
+     * agent whose user is gone meanwhile goes by id.
+     */
+    public Page<Colleague> directory(Caller caller, PageRequest page) {
+        return tx.inTenant(caller.tenantId(), () -> agents.list(caller.tenantId(), page).map(agent ->
+                new Colleague(agent.agentId(), users.find(caller.tenantId(), new UserId(agent.agentId()))
+                        .map(User::name).orElse(agent.agentId()))));
+    }
+
     /** Admins and supervisors read any agent; an agent reads themselves. */
     public AgentSettings get(Caller caller, String agentId) {
         if (!caller.isUser(agentId)) {

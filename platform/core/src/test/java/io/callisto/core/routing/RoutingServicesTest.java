@@ -197,6 +197,10 @@ class RoutingServicesTest {
         assertThat(noSip.sipDigest()).isNull();
         assertThat(w.agents.get(ann, ann.principalId()).agentId()).as("an agent reads themselves").isEqualTo(ann.principalId());
         assertFails(() -> w.agents.get(bob, ann.principalId()), ErrorKind.FORBIDDEN, "role-required");
+        assertThat(w.agents.directory(bob, new io.callisto.core.page.PageRequest(200, null)).items())
+                .as("an agent sees colleagues' names, nothing else")
+                .contains(new AgentService.Colleague(ann.principalId(), "Ann Agent"),
+                        new AgentService.Colleague(bob.principalId(), "Ann Agent"));
     }
 
     @Test
