@@ -42,7 +42,8 @@ export function ActiveCall({
   const [recordBusy, setRecordBusy] = useState(false);
   const held = call.state === 'held';
   const queueName = call.queueId ? (queues?.find((q) => q.id === call.queueId)?.name ?? call.queueId) : null;
-  const colleagues = useColleagues(Boolean(call.consult));
+  // read once per call, for the transfer list and the consultation's status alike
+  const colleagues = useColleagues(transfer || Boolean(call.consult));
   const consulted = call.consult ? nameOf(colleagues, call.consult.agentId) : undefined;
 
   async function toggleRecording() {
@@ -110,7 +111,7 @@ export function ActiveCall({
       ) : null}
       {transfer && live ? (
         <div id={`transfer-${call.callId}`}>
-          <TransferPanel phone={phone} call={call} self={self} queues={queues} />
+          <TransferPanel phone={phone} call={call} self={self} queues={queues} colleagues={colleagues} />
         </div>
       ) : null}
       <CallStatsView phone={phone} callId={call.callId} live={live} />

@@ -1,8 +1,7 @@
 import type { Call } from '@callisto/softphone';
 import { useState } from 'react';
-import type { Queue } from '../api/types';
+import type { Colleague, Queue } from '../api/types';
 import type { SoftphoneLike } from './softphoneContext';
-import { useColleagues } from './useColleagues';
 
 type Kind = 'queue' | 'agent';
 
@@ -15,13 +14,15 @@ export function TransferPanel({
   call,
   self,
   queues,
+  colleagues,
 }: {
   phone: SoftphoneLike;
   call: Call;
   self: string | null;
   queues: Queue[] | null;
+  /** The tenant's agents by name (see useColleagues); null while unknown. */
+  colleagues: Colleague[] | null;
 }) {
-  const colleagues = useColleagues();
   const agents = colleagues?.filter((c) => c.id !== self) ?? null;
   const [kind, setKind] = useState<Kind>('queue');
   const [target, setTarget] = useState('');

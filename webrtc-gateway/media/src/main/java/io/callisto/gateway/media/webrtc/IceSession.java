@@ -172,15 +172,16 @@ public final class IceSession implements AutoCloseable {
      * (RFC 7675): it only fails that pair. That failure is the browser going away, so it is reported as ICE failing.
      */
     private void pairChanged(PropertyChangeEvent event) {
-        if (IceMediaStream.PROPERTY_PAIR_STATE_CHANGED.equals(event.getPropertyName())
-                && event.getNewValue() == org.ice4j.ice.CandidatePairState.SUCCEEDED
+        if (!IceMediaStream.PROPERTY_PAIR_STATE_CHANGED.equals(event.getPropertyName())) {
+            return;
+        }
+        if (event.getNewValue() == org.ice4j.ice.CandidatePairState.SUCCEEDED
                 && event.getSource() instanceof org.ice4j.ice.CandidatePair pair
                 && pair.getParentComponent() == component) {
             TransportAddress remote = pair.getRemoteCandidate().getTransportAddress();
             checkedRemotes.add(new InetSocketAddress(remote.getAddress(), remote.getPort()));
         }
-        if (IceMediaStream.PROPERTY_PAIR_STATE_CHANGED.equals(event.getPropertyName())
-                && event.getNewValue() == org.ice4j.ice.CandidatePairState.FAILED && state.isEstablished()
+        if (event.getNewValue() == org.ice4j.ice.CandidatePairState.FAILED && state.isEstablished()
                 && event.getSource() == component.getSelectedPair()) {
             LOG.log(System.Logger.Level.INFO, "ICE consent lost on {0}", component.getSelectedPair()
                     .toRedactedShortString());

@@ -9,7 +9,6 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What ice4j's STUN stack sees of one browser address on the shared {@link IcePort}: a socket that receives only the
@@ -20,6 +19,8 @@ final class PeerSocket extends DatagramSocket {
     private static final int QUEUE = 32;
     private final IcePort port;
     private final InetSocketAddress remote;
+    /** Put in the inbox by {@link #close}: wakes a blocked reader, which then throws as a closed socket does. */
+    private static final byte[] CLOSED = new byte[0];
     private final BlockingQueue<byte[]> inbox = new ArrayBlockingQueue<>(QUEUE);
     private volatile boolean closed;
 
@@ -42,17 +43,17 @@ final class PeerSocket extends DatagramSocket {
 
     @Override
     public void receive(DatagramPacket packet) throws IOException {
-        byte[] message = null;
-        while (message == null) {
-            if (closed) {
-                throw new SocketException("socket closed");
-            }
-            try {
-                message = inbox.poll(500, TimeUnit.MILLISECONDS); // wakes now and then to notice a close
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SocketException("interrupted");
-            }
+        byte[] message;
+        try {
+            // blocks without waking: each wake-up of ice4j's reader thread, per browser, is CPU on an idle call
+            message = closed ? CLOSED : inbox.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SocketException("interrupted");
+        }
+        if (message == CLOSED) {
+            offer(CLOSED); // for any other reader
+            throw new SocketException("socket closed");
         }
         int length = Math.min(message.length, packet.getData().length - packet.getOffset());
         System.arraycopy(message, 0, packet.getData(), packet.getOffset(), length);
@@ -104,6 +105,7 @@ final class PeerSocket extends DatagramSocket {
     public void close() {
         closed = true;
         if (port != null) { // null when the superclass's constructor closes a socket it failed to make
+            offer(CLOSED);
             port.forget(this);
         }
         super.close();
