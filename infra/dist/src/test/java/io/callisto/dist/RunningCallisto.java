@@ -1,5 +1,6 @@
 package io.callisto.dist;
 
+import io.callisto.core.testing.TestPorts;
 import io.callisto.platform.testing.ApiClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,20 +69,12 @@ public final class RunningCallisto implements AutoCloseable {
     }
 
     /** A port free right now, so this test's cluster forms beside any Callisto already running here. */
-    static int freeUdpPort() {
-        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    static int freePort() {
+        return TestPorts.free();
     }
 
-    static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    static int freeUdpPort() {
+        return TestPorts.free();
     }
 
     /** The PostgreSQL tests need TEST_JDBC_URL (CI and the README's test command set it). */

@@ -1,9 +1,6 @@
 package io.callisto.grid;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.callisto.core.testing.TestPorts;
 
 /** A single-member loopback cluster on a free port, so a test's cluster forms beside any Callisto running here. */
 public final class TestGrid {
@@ -11,14 +8,6 @@ public final class TestGrid {
     }
 
     public static GridNode start(String name) {
-        return GridNode.start(GridConfig.loopback(name + "-" + ProcessHandle.current().pid(), freePort(), true, "test"));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GridNode.start(GridConfig.loopback(name + "-" + ProcessHandle.current().pid(), TestPorts.free(), true, "test"));
     }
 }

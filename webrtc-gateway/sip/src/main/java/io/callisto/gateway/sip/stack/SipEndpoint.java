@@ -93,11 +93,16 @@ public final class SipEndpoint implements AutoCloseable {
             return endpoint;
         } catch (PeerUnavailableException | InvalidArgumentException | ObjectInUseException | TooManyListenersException
                  | javax.sip.TransportNotSupportedException | javax.sip.TransportAlreadySupportedException e) {
+            IllegalStateException failure = new IllegalStateException("cannot listen for SIP on " + config.host() + ":"
+                    + config.port() + ": " + e.getMessage(), e);
             if (stack != null) {
-                StackShutdown.stop(stack, RECEIVE_THREADS);
+                try {
+                    StackShutdown.stop(stack, RECEIVE_THREADS);
+                } catch (RuntimeException stopFailure) {
+                    failure.addSuppressed(stopFailure);
+                }
             }
-            throw new IllegalStateException("cannot listen for SIP on " + config.host() + ":" + config.port() + ": "
-                    + e.getMessage(), e);
+            throw failure;
         }
     }
 

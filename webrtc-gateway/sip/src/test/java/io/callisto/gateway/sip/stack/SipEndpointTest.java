@@ -1,6 +1,7 @@
 package io.callisto.gateway.sip.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.DatagramPacket;
@@ -23,10 +24,8 @@ class SipEndpointTest {
     SipEndpoint endpoint;
     int port;
 
-    static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+    static int freePort() {
+        return io.callisto.core.testing.TestPorts.free();
     }
 
     @BeforeEach
@@ -60,6 +59,32 @@ class SipEndpointTest {
                 Thread.sleep(20);
             }
             assertThat(receiveThreads(name)).as("receive threads of " + name + " still alive").isZero();
+        }
+    }
+
+    /**
+     * The TCP side's port taken by another program: the start fails naming the address (it used to fail with a
+     * NullPointerException out of the stack's stop, which hid the cause), and nothing of the stack stays behind: its
+     * UDP socket is released and its receive threads end.
+     */
+    @Test
+    void aTakenTcpPortFailsTheStartWithTheBindErrorAndReleasesTheUdpSide() throws Exception {
+        int taken = freePort();
+        String name = "taken-" + taken;
+        try (ServerSocket other = new ServerSocket(taken, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(other.isBound()).isTrue();
+            assertThatThrownBy(() -> SipEndpoint.start(SipStackConfig.of(name, "127.0.0.1", taken), request -> { }))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot listen for SIP on 127.0.0.1:" + taken)
+                    .satisfies(e -> assertThat(e.getSuppressed()).as("the stop's own failures").isEmpty());
+        }
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (receiveThreads(name) > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(receiveThreads(name)).as("receive threads of " + name + " still alive").isZero();
+        try (DatagramSocket udp = new DatagramSocket(taken, InetAddress.getLoopbackAddress())) {
+            assertThat(udp.getLocalPort()).as("the UDP port is free again").isEqualTo(taken);
         }
     }
 
