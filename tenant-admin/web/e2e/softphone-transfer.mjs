@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // An attended transfer between two browser agents, end to end, in the real agent desktop (driven by
-// SoftphoneTransferIT, which places the call with sipp and checks the gateway's side). Ann answers the caller,
-// consults Bob (the caller on hold), talks to him, and completes the transfer; Bob then has the caller, hangs up and
-// completes the wrap-up. Prints READY once both are Available, "CONSULT {...}" while Ann and Bob talk, "TRANSFER {...}"
+// SoftphoneTransferIT, which plays the customer with sipp and checks the gateway's side). Ann answers the caller
+// (or, with DIAL, calls the customer herself), consults Bob (the customer on hold), talks to him, and completes the
+// transfer; Bob then has the customer, hangs up and completes the wrap-up. Prints READY once both are Available, "CONSULT {...}" while Ann and Bob talk, "TRANSFER {...}"
 // once Bob hears the caller, then DONE; "FAILED <reason>" and exit 1 on a failure.
 //
 // Environment:
@@ -12,6 +12,8 @@
 //   COLLEAGUE_ID                              Bob's agent id (what Ann picks in the transfer panel)
 //   AGENT_NAME, COLLEAGUE_NAME                their names, which each desktop shows the other by
 //   FAKE_AUDIO                                a WAV file Chromium's fake microphone plays (required)
+//   DIAL                                      the customer's number Ann dials; unset, she answers a call
+//   CUSTOMER                                  the customer's number as Bob is shown it (default +15550000001)
 //   SCREENSHOT_DIR                            where the failure screenshots go (default target/e2e)
 
 import { mkdirSync } from 'node:fs';
@@ -20,11 +22,17 @@ import { WAIT, hearing, launch, newPage, say, signInAvailable, state, stats, unt
 
 const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR || 'target/e2e');
 
-/** Ann's side up to the consultation: answer, hear the caller, consult Bob. */
+/** Ann's side up to the consultation: answer (or dial and be answered), hear the customer, consult Bob. */
 async function answerAndConsult(ann, bobId) {
-  await ann.getByTestId('call-incoming').waitFor({ state: 'visible', timeout: 90_000 });
-  await ann.getByTestId('call-answer').click();
-  const withCaller = await hearing(ann, 'Ann hearing the caller');
+  if (process.env.DIAL) {
+    await ann.getByTestId('dial-number').fill(process.env.DIAL);
+    await ann.getByTestId('dial-call').click();
+    await ann.locator('[data-testid="call-active"][data-state="connected"]').waitFor({ timeout: 90_000 });
+  } else {
+    await ann.getByTestId('call-incoming').waitFor({ state: 'visible', timeout: 90_000 });
+    await ann.getByTestId('call-answer').click();
+  }
+  const withCaller = await hearing(ann, 'Ann hearing the customer');
   await ann.getByTestId('call-transfer').click();
   await ann.getByTestId('transfer-kind').selectOption('agent');
   // agents pick colleagues by name from the agent directory: the list replaces the id field once it is read
@@ -71,7 +79,7 @@ async function main() {
     const annNotice = (await ann.getByTestId('desk-notice').innerText()).trim();
     // Bob has the caller: the call shows the customer and he hears them
     await until('Bob shown the caller', async () =>
-      (await bob.getByTestId('call-active').innerText().catch(() => '')).includes('+15550000001'));
+      (await bob.getByTestId('call-active').innerText().catch(() => '')).includes(process.env.CUSTOMER || '+15550000001'));
     const bobHearsCaller = await hearing(bob, 'Bob hearing the caller', 50, (await stats(bob)).packetsReceived);
     say(`TRANSFER ${JSON.stringify({ annNotice, annState: await state(ann), bobState: await state(bob),
       bobReceived: bobHearsCaller.packetsReceived, bobSent: bobHearsCaller.packetsSent })}`);
@@ -87,8 +95,9 @@ async function main() {
     await until('Bob available again', async () => (await state(bob)) === 'AVAILABLE');
     say('DONE');
   } catch (e) {
-    await ann.screenshot({ path: join(SCREENSHOT_DIR, 'transfer-ann-failure.png'), fullPage: true }).catch(() => {});
-    await bob.screenshot({ path: join(SCREENSHOT_DIR, 'transfer-bob-failure.png'), fullPage: true }).catch(() => {});
+    const prefix = process.env.DIAL ? 'outbound-transfer' : 'transfer';
+    await ann.screenshot({ path: join(SCREENSHOT_DIR, `${prefix}-ann-failure.png`), fullPage: true }).catch(() => {});
+    await bob.screenshot({ path: join(SCREENSHOT_DIR, `${prefix}-bob-failure.png`), fullPage: true }).catch(() => {});
     say(`FAILED ${e instanceof Error ? e.message : String(e)}`);
     process.exitCode = 1;
   } finally {

@@ -117,21 +117,29 @@ describe('agent desktop: an incoming call', () => {
     expect(screen.queryByTestId('wrapup')).not.toBeInTheDocument();
   });
 
-  it('asks for a wrap-up after an answered inbound call, not after a call the agent dialled', () => {
+  it('asks for a wrap-up after a call the agent talked on, not after one nobody answered or one they transferred', () => {
     const { softphone } = renderDesktop();
     act(() => softphone.welcome());
+    act(() => softphone.update(aCall({ callId: 'call-busy', direction: 'outbound', state: 'ringing' })));
+    act(() => softphone.end('call-busy', 'caller-hangup'));
+    expect(screen.queryByTestId('wrapup')).not.toBeInTheDocument();
+
     act(() => softphone.update(aCall({ callId: 'call-out', direction: 'outbound', state: 'connected' })));
     act(() => softphone.end('call-out', 'caller-hangup'));
-    expect(screen.queryByTestId('wrapup')).not.toBeInTheDocument();
+    expect(screen.getByTestId('wrapup')).toHaveAttribute('data-call-id', 'call-out');
+    // no new call while a wrap-up waits: the ACD would refuse it, and its notes would be lost
+    expect(screen.getByTestId('dial-call')).toBeDisabled();
+    expect(screen.getByTestId('dial-note')).toHaveTextContent('Finish your wrap-up');
+    const wrapUps = () => screen.queryAllByTestId('wrapup').map((w) => w.getAttribute('data-call-id'));
 
     act(() => softphone.update(aCall({ callId: 'call-moved', state: 'connected' })));
     act(() => softphone.end('call-moved', 'transferred'));
-    expect(screen.queryByTestId('wrapup')).not.toBeInTheDocument();
+    expect(wrapUps()).toEqual(['call-out']);
     expect(screen.getByTestId('desk-notice')).toHaveTextContent('The call was transferred.');
 
     act(() => softphone.update(aCall({ callId: 'call-in', state: 'connected' })));
     act(() => softphone.end('call-in', 'caller-hangup'));
-    expect(screen.getByTestId('wrapup')).toHaveAttribute('data-call-id', 'call-in');
+    expect(wrapUps()).toEqual(['call-out', 'call-in']);
   });
 
   it('shows a colleague’s consultation as such, with no wrap-up unless the caller was handed over', async () => {

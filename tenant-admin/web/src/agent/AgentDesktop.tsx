@@ -15,15 +15,15 @@ import { useSoftphone } from './useSoftphone';
 import { WrapUp, type WrapUpItem } from './WrapUp';
 
 /**
- * Whether an ended call had the agent on it and came through the ACD, so that its interaction waits for their
- * wrap-up. A call the agent dialled is no interaction of the ACD: it has its call record only; nor is a colleague's
- * consultation that ended without handing the caller over. A call the agent transferred is the next agent's to
- * disposition: the agent only finishes their wrap-up time.
+ * Whether the agent talked to a customer on an ended call, so that its interaction waits for their wrap-up. Calls the
+ * ACD delivered and calls the agent dialled are interactions alike; a dialled call nobody answered ends with nothing
+ * to wrap up (it never got past ringing), and a colleague's consultation that ended without handing the caller over
+ * is no interaction. A call the agent transferred is the next agent's to disposition: the agent only finishes their
+ * wrap-up time.
  */
 function talked(event: EndedEvent): boolean {
   return (
     event.call !== null &&
-    event.call.direction === 'inbound' &&
     event.reason !== 'transferred' &&
     !event.call.consultation &&
     (event.call.state === 'connected' || event.call.state === 'held')
@@ -86,6 +86,8 @@ export function AgentDesktop() {
   const ringing = view.calls.filter((c) => c.direction === 'inbound' && c.state === 'ringing');
   const active = view.calls.filter((c) => !(c.direction === 'inbound' && c.state === 'ringing'));
   const queueName = (id: string | undefined) => (id ? (queues?.find((q) => q.id === id)?.name ?? id) : null);
+  // the ACD refuses a call while the last one's wrap-up runs, whose disposition it would otherwise lose
+  const wrappingUp = wrapUps.length > 0 || view.agentState?.state === 'WRAP_UP';
 
   function wrapped(callId: string, saved: boolean) {
     setWrapUps((items) => items.filter((i) => i.callId !== callId));
@@ -128,7 +130,11 @@ export function AgentDesktop() {
             {notice}
           </p>
         ) : null}
-        <OutboundDial phone={phone} disabled={active.length > 0} />
+        <OutboundDial
+          phone={phone}
+          disabled={active.length > 0 || wrappingUp}
+          note={wrappingUp ? 'Finish your wrap-up to place a call: its notes would otherwise be lost.' : null}
+        />
       </div>
       <aside className="desk__side" aria-label="Your calls and devices">
         <RecentCalls agentId={view.agentId} refresh={changes} />

@@ -11,7 +11,7 @@ export function dialable(raw: string): string | null {
 }
 
 /** Calls a number from the browser (the softphone's `dial`): the call appears above once the gateway starts it. */
-export function OutboundDial({ phone, disabled }: { phone: SoftphoneLike; disabled: boolean }) {
+export function OutboundDial({ phone, disabled, note }: { phone: SoftphoneLike; disabled: boolean; note?: string | null }) {
   const [number, setNumber] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -58,6 +58,11 @@ export function OutboundDial({ phone, disabled }: { phone: SoftphoneLike; disabl
           {busy ? 'Dialling…' : 'Dial'}
         </button>
       </div>
+      {note ? (
+        <p className="muted small" data-testid="dial-note">
+          {note}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -469,7 +469,7 @@ export interface Interaction {
   id: string;
   channel: string;
   queueId: string;
-  state: 'WAITING' | 'ROUTED' | 'CONNECTED' | 'COMPLETED' | 'ABANDONED' | string;
+  state: 'WAITING' | 'ROUTED' | 'CONNECTED' | 'COMPLETED' | 'ABANDONED' | 'UNANSWERED' | string;
   priority: number;
   from?: string;
   subject?: string;

@@ -12,6 +12,9 @@ export const DIAL_ADVICE: Record<string, string> = {
   'trunk-busy': 'Every channel of the trunk is in use. Try again in a moment.',
   'sip-edge-unavailable': 'The telephone service is unavailable right now. Try again in a moment.',
   'tenant-not-working': 'Your company’s account does not allow calls at the moment; an administrator can check billing.',
+  'agent-offline': 'Go Available or Away on the agent desktop, then try again.',
+  'agent-busy': 'Finish the call you are on first.',
+  'no-queue': 'An administrator needs to create a queue first: every call belongs to one.',
 };
 
 type Field = 'to';

@@ -20,12 +20,12 @@ final class DeferredSipEdge implements OutboundDialer, LiveCallRecording {
     }
 
     @Override
-    public String dial(TenantId tenant, String agentId, String toE164, String callerIdE164) {
+    public String dial(TenantId tenant, String agentId, String toE164, String callerIdE164, String queueId) {
         OutboundDialer current = dialer;
         if (current == null) {
             throw unavailable();
         }
-        return current.dial(tenant, agentId, toE164, callerIdE164);
+        return current.dial(tenant, agentId, toE164, callerIdE164, queueId);
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.Map;
  * queue with two minutes' wrap-up, a carrier trunk at {@code carrierAddress}, a number into the queue, and a CRM
  * contact for the carrier's caller (+15550000001), so that the desktop has a screen pop to show.
  */
-record BrowserAgentTenant(String token, TenantId tenant, String agentId, String agentEmail, String did) {
+record BrowserAgentTenant(String token, TenantId tenant, String agentId, String agentEmail, String did, String trunkId) {
 
     static BrowserAgentTenant create(ApiClient api, String carrierAddress, String password) {
         String email = "admin-" + System.nanoTime() + "@example.test";
@@ -33,6 +33,6 @@ record BrowserAgentTenant(String token, TenantId tenant, String agentId, String 
                 Map.of("type", "QUEUE", "queueId", queueId))).status()).isEqualTo(201);
         api.json("POST", "/api/v1/contacts", token, Map.of("name", "Carol Caller", "phones", List.of("+15550000001"),
                 "company", "Caller Co"));
-        return new BrowserAgentTenant(token, tenant, agentId, agentEmail, did);
+        return new BrowserAgentTenant(token, tenant, agentId, agentEmail, did, trunkId);
     }
 }

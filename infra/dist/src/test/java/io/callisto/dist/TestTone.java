@@ -22,4 +22,14 @@ final class TestTone {
         }
         return out.array();
     }
+
+    /** A tone in raw mu-law (8 kHz, no header), what sipp's rtp_stream plays as payload type 0. */
+    static byte[] ulaw(double frequency, int seconds) {
+        byte[] out = new byte[RATE * seconds];
+        for (int n = 0; n < out.length; n++) {
+            out[n] = io.callisto.gateway.media.audio.G711.linearToUlaw((int) Math.round(8000 * Math.sin(2 * Math.PI
+                    * frequency * n / RATE)));
+        }
+        return out;
+    }
 }

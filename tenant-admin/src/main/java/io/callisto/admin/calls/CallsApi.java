@@ -46,8 +46,8 @@ public final class CallsApi implements ApiService {
         this.recordings = recordings;
     }
 
-    /** A click-to-dial request: the number to call, for which agent (default: the caller), the caller id. */
-    record DialBody(String to, String agentId, String from) {
+    /** A click-to-dial request: the number to call, for which agent (default: the caller), the caller id, the queue. */
+    record DialBody(String to, String agentId, String from, String queueId) {
     }
 
     /** Whether a live call is to be recorded from now on. */
@@ -75,7 +75,7 @@ public final class CallsApi implements ApiService {
                 Endpoint.authenticated(Method.POST, "/api/v1/calls", (caller, req, res) -> {
                     DialBody body = bodies.read(req, DialBody.class);
                     String id = dialing.dial(caller, new io.callisto.core.calls.ClickToDial.DialRequest(body.to(),
-                            body.agentId(), body.from()));
+                            body.agentId(), body.from(), body.queueId()));
                     Json.created(res, "/api/v1/calls/" + id, java.util.Map.of("id", id, "state", "DIALING"));
                 }),
                 Endpoint.authenticated(Method.GET, "/api/v1/calls", (caller, req, res) -> {

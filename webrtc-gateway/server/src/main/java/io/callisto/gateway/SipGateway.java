@@ -44,12 +44,14 @@ public final class SipGateway implements AutoCloseable {
         TrunkChannels channels = new TrunkChannels();
         CallControl control = new CallControl(services, calls, registrar.auth(), channels,
                 registrar.accounts());
-        OutboundCalls outbound = new OutboundCalls(services, channels);
+        OutboundCalls outbound = new OutboundCalls(services, channels, calls);
         if (config.unavailablePrompt() != null) {
             control.unavailableMessage(UnavailablePrompts.load(config.unavailablePrompt())::get);
         }
         if (config.waitingMusic() != null) {
-            control.waitingMusic(UnavailablePrompts.load(config.waitingMusic())::get);
+            var music = UnavailablePrompts.load(config.waitingMusic());
+            control.waitingMusic(music::get);
+            outbound.waitingMusic(music::get);
         }
         AutoCloseable subscription = events.subscribe(calls::onBatch);
         try {

@@ -145,6 +145,30 @@ public sealed interface AcdCommand extends Serializable {
         }
     }
 
+    /** An agent places a call: see {@link AcdEngine#dialOut}. */
+    record DialOut(NewInteraction interaction, String agentId) implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            return AcdEngine.dialOut(acd, interaction, agentId, now);
+        }
+    }
+
+    /** The customer answered the call the agent placed: see {@link AcdEngine#dialAnswered}. */
+    record DialAnswered(String interactionId, String agentId) implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            return AcdEngine.dialAnswered(acd, interactionId, agentId, now);
+        }
+    }
+
+    /** Nobody answered the call the agent placed: see {@link AcdEngine#dialUnanswered}. */
+    record DialUnanswered(String interactionId, String agentId, String disposition) implements AcdCommand {
+        @Override
+        public List<AcdEvent> apply(TenantAcd acd, Instant now) {
+            return AcdEngine.dialUnanswered(acd, interactionId, agentId, disposition, now);
+        }
+    }
+
     record LoadConfiguration(int seats, List<QueueConfig> queues, List<AgentProfile> agents) implements AcdCommand {
         public LoadConfiguration {
             queues = List.copyOf(queues);

@@ -215,6 +215,30 @@ public final class AcdEngine {
     }
 
     /**
+     * The agent places a call: an interaction connected to them at once, in {@code request}'s queue. See
+     * {@link DialOut}.
+     */
+    public static List<AcdEvent> dialOut(TenantAcd acd, NewInteraction request, String agentId, Instant now) {
+        return route(acd, DialOut.start(acd, request, agentId, new Outcome(now)));
+    }
+
+    /** The customer answered the call the agent placed: see {@link DialOut#answered}. */
+    public static List<AcdEvent> dialAnswered(TenantAcd acd, String interactionId, String agentId, Instant now) {
+        return DialOut.answered(acd, interactionId, agentId, new Outcome(now)).finish();
+    }
+
+    /** The call the agent placed ended before anyone answered: UNANSWERED with {@code disposition}, no wrap-up. */
+    public static List<AcdEvent> dialUnanswered(TenantAcd acd, String interactionId, String agentId, String disposition,
+                                                Instant now) {
+        return route(acd, DialOut.unanswered(acd, interactionId, agentId, disposition, new Outcome(now)));
+    }
+
+    /** The queue an agent's call is placed for when they name none: the first they serve, else the tenant's first. */
+    public static java.util.Optional<String> dialQueue(TenantAcd acd, String agentId) {
+        return DialOut.defaultQueue(acd, agentId);
+    }
+
+    /**
      * Loads a tenant's stored configuration into a state that has none yet (a new tenant, or a grid started
      * from nothing); a state already loaded is left as it is, so racing loaders are harmless.
      */

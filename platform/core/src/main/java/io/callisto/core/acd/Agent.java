@@ -158,6 +158,13 @@ public final class Agent {
         }
     }
 
+    /** The agent let go of work that was no call they handled (a call they placed that nobody answered). */
+    void freed(Instant now) {
+        if (!hasWork() && wrapUpUntil == null) {
+            idleSince = now;
+        }
+    }
+
     /** What the agent ended last, until they record its disposition or end another one. */
     void lastEnded(InteractionRecord record) {
         awaitingDisposition = record.disposition() == null && record.notes() == null ? record : null;

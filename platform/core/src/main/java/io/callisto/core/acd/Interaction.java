@@ -21,7 +21,7 @@ public final class Interaction {
     private final Map<String, String> data;
     private final ContactRef contact;
     private final long sequence;
-    private final Instant createdAt;
+    private Instant createdAt;
     private String queueId;
     private Instant enqueuedAt;
     private InteractionState state = InteractionState.WAITING;
@@ -202,6 +202,15 @@ public final class Interaction {
         agentId = agent;
         offeredTo.clear();
         offerExpiresAt = null;
+        connectedAt = now;
+    }
+
+    /**
+     * The customer answered the call its agent placed: the conversation, and with it the interaction's time, starts
+     * now (the dialling before it is the call's record's, not the interaction's).
+     */
+    void customerAnswered(Instant now) {
+        createdAt = now;
         connectedAt = now;
     }
 

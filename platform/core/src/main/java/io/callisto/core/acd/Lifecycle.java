@@ -27,7 +27,7 @@ final class Lifecycle {
         agent.completed(wrapUp > 0 ? now.plusSeconds(wrapUp) : null, now);
         InteractionRecord record = end(acd, interaction, InteractionState.COMPLETED, disposition, notes, now);
         agent.lastEnded(record);
-        if (queue != null) {
+        if (queue != null && !DialOut.isOutbound(interaction)) {
             acd.stats(queue.id()).recordCompleted(record.handleMillis());
         }
         outcome.add(new AcdEvent.Ended(record, now));
@@ -60,7 +60,7 @@ final class Lifecycle {
         return outcome;
     }
 
-    private static void requireShortTexts(String disposition, String notes) {
+    static void requireShortTexts(String disposition, String notes) {
         if ((disposition != null && disposition.length() > 100) || (notes != null && notes.length() > MAX_TEXT)) {
             throw Errors.invalid("text-too-long", "disposition is at most 100 and notes at most 4000 characters");
         }
@@ -155,13 +155,16 @@ final class Lifecycle {
                 outcome.add(new AcdEvent.OfferWithdrawn(interaction.id(), agentId, "abandoned", outcome.now()));
             });
         }
-        acd.stats(interaction.queueId()).recordAbandoned();
+        if (!DialOut.isOutbound(interaction)) {
+            // a call an agent placed, transferred to this queue and hung up while waiting, never came to the queue
+            acd.stats(interaction.queueId()).recordAbandoned();
+        }
         outcome.add(new AcdEvent.Ended(end(acd, interaction, InteractionState.ABANDONED, null, null, outcome.now()),
                 outcome.now()));
         return outcome;
     }
 
-    private static InteractionRecord end(TenantAcd acd, Interaction interaction, InteractionState state,
+    static InteractionRecord end(TenantAcd acd, Interaction interaction, InteractionState state,
                                          String disposition, String notes, Instant now) {
         interaction.end(state);
         acd.interactionMap().remove(interaction.id());

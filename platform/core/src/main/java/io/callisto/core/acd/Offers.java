@@ -33,7 +33,11 @@ final class Offers {
         agent.assign(interaction.id(), interaction.channel(), Agent.Stage.CONNECTED);
         interaction.connect(agentId, outcome.now());
         long waited = Duration.between(interaction.createdAt(), outcome.now()).toMillis();
-        acd.queue(interaction.queueId()).ifPresent(q -> acd.stats(q.id()).recordAnswered(waited, q.serviceLevelSeconds()));
+        if (!DialOut.isOutbound(interaction)) {
+            // a call an agent placed and then transferred was never waiting for this queue to answer it
+            acd.queue(interaction.queueId()).ifPresent(q -> acd.stats(q.id()).recordAnswered(waited,
+                    q.serviceLevelSeconds()));
+        }
         outcome.add(new AcdEvent.Connected(interaction.id(), agentId, interaction.queueId(), waited, outcome.now()));
         Dispatcher.dispatch(acd, outcome);
         return outcome.finish();

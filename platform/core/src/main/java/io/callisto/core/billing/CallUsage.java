@@ -9,7 +9,9 @@ import java.util.Optional;
 
 /**
  * A finished call's billable time. A call is billed from its arrival to its end (the carrier leg is open all
- * that time, waiting included), rounded up to whole minutes; a call that lasted no time at all is not billed.
+ * that time, waiting included), rounded up to whole minutes; a call that lasted no time at all is not billed. A call
+ * an agent placed arrives when the customer answers (its interaction starts then), and one nobody answered
+ * (UNANSWERED) is not billed.
  */
 public record CallUsage(String callId, Instant endedAt, long billableSeconds) {
     public CallUsage {
@@ -26,7 +28,8 @@ public record CallUsage(String callId, Instant endedAt, long billableSeconds) {
 
     /** The usage of a finished interaction: voice calls only, and only when they lasted. */
     public static Optional<CallUsage> of(InteractionRecord record) {
-        if (record.channel() != Channel.VOICE || record.createdAt() == null || record.endedAt() == null) {
+        if (record.channel() != Channel.VOICE || record.createdAt() == null || record.endedAt() == null
+                || record.finalState() == io.callisto.core.acd.InteractionState.UNANSWERED) {
             return Optional.empty();
         }
         long millis = Duration.between(record.createdAt(), record.endedAt()).toMillis();

@@ -19,8 +19,14 @@ public final class ClickToDial {
         this.dialer = java.util.Objects.requireNonNull(dialer);
     }
 
-    /** What the API takes: the number to call, for which agent (default the caller), and the caller id to show. */
-    public record DialRequest(String to, String agentId, String from) {
+    /**
+     * What the API takes: the number to call, for which agent (default the caller), the caller id to show, and the
+     * queue the call is placed for (default the agent's first).
+     */
+    public record DialRequest(String to, String agentId, String from, String queueId) {
+        public DialRequest(String to, String agentId, String from) {
+            this(to, agentId, from, null);
+        }
     }
 
     public String dial(Caller caller, DialRequest request) {
@@ -37,6 +43,6 @@ public final class ClickToDial {
         if (!agentId.equals(caller.principalId()) && !caller.hasAnyRole(Role.SUPERVISOR, Role.ADMIN)) {
             throw Errors.forbidden("role-required", "agents place calls for themselves only");
         }
-        return dialer.dial(caller.tenantId(), agentId, to, from);
+        return dialer.dial(caller.tenantId(), agentId, to, from, request.queueId());
     }
 }

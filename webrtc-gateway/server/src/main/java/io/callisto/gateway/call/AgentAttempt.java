@@ -9,14 +9,14 @@ import io.callisto.gateway.sip.sdp.SessionDescription;
  * browser softphone reports through {@link AgentLegEvents} directly.
  */
 final class AgentAttempt implements AgentLegEvents {
-    private final InboundCall call;
+    private final CustomerCall call;
     final String agentId;
     final SessionDescription offer;
     final SdpOrigin origin;
     volatile AgentLeg leg;
     volatile NegotiatedMedia media;
 
-    AgentAttempt(InboundCall call, String agentId, SessionDescription offer, SdpOrigin origin) {
+    AgentAttempt(CustomerCall call, String agentId, SessionDescription offer, SdpOrigin origin) {
         this.call = call;
         this.agentId = agentId;
         this.offer = offer;
@@ -84,8 +84,13 @@ final class AgentAttempt implements AgentLegEvents {
         };
     }
 
+    /** A REFER from the agent's SIP phone: a blind transfer, or an attended one (Replaces); false when refused. */
+    boolean referred(String referTo) {
+        return call.transferRequested(this, referTo);
+    }
+
     /** This attempt's events as a SIP phone's dialog listener. */
     SipPhoneEvents sipPhone() {
-        return new SipPhoneEvents(this, referTo -> call.transferRequested(this, referTo));
+        return new SipPhoneEvents(this, this::referred);
     }
 }

@@ -10,7 +10,7 @@ import io.callisto.gateway.sip.stack.SipResponse;
 
 /**
  * New INVITEs from carriers and PBXs: admitted (number and trunk), checked against the trunk's channel limit
- * and the tenant's status, then carried by an {@link InboundCall}. Every refusal is a SIP status and places no call.
+ * and the tenant's status, then carried by an {@link CustomerCall}. Every refusal is a SIP status and places no call.
  */
 public final class CallControl implements SipHandler {
     private static final System.Logger LOG = System.getLogger(CallControl.class.getName());
@@ -84,8 +84,9 @@ public final class CallControl implements SipHandler {
             return;
         }
         String trunkId = admitted.trunk().id();
-        InboundCall call = new InboundCall(services, endpoint, registry, admitted, invite, () -> channels.release(trunkId),
-                waitingMusic);
+        CustomerCall call = new CustomerCall(services, endpoint, registry,
+                CustomerLine.inbound(admitted, invite.fromUri().user()), io.callisto.core.ids.Ids.next('c'),
+                services.clock().instant(), () -> channels.release(trunkId), waitingMusic);
         try {
             call.start(invite);
         } catch (NoCommonCodecException e) {

@@ -29,6 +29,22 @@ final class CallRecording {
         }
     }
 
+    /**
+     * Starts recording when the queue the call was answered from records its calls (the interaction's queue now, which
+     * an overflow or a transfer may have changed; {@code queueId} once it has gone) and recordings are kept at all.
+     */
+    void startIfQueueRecords(CallServices services, io.callisto.core.ids.TenantId tenant, String callId, String queueId,
+                             RtpBridge bridge) {
+        if (services.recordings() == null) {
+            return;
+        }
+        io.callisto.core.acd.TenantAcd acd = services.acd().snapshot(tenant);
+        String queue = acd.interaction(callId).map(i -> i.queueId()).orElse(queueId);
+        if (acd.queue(queue).map(q -> q.recordCalls()).orElse(false)) {
+            start(bridge, services.recordings().pathFor(tenant, callId), callId);
+        }
+    }
+
     /** Stops and completes the file (its header); harmless when not recording or stopped already. */
     void stop(RtpBridge bridge) {
         if (recorder == null) {

@@ -14,16 +14,16 @@ import java.util.concurrent.Executors;
  * to go) hangs up the caller. Events of calls carried elsewhere are ignored.
  */
 public final class CallRegistry implements AutoCloseable {
-    private final Map<String, InboundCall> calls = new ConcurrentHashMap<>();
+    private final Map<String, CustomerCall> calls = new ConcurrentHashMap<>();
     private final Map<String, ConsultCall> consultations = new ConcurrentHashMap<>();
     private final java.util.Set<Consultation> softphoneConsultations = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
-    void add(InboundCall call) {
+    void add(CustomerCall call) {
         calls.put(call.id(), call);
     }
 
-    void remove(InboundCall call) {
+    void remove(CustomerCall call) {
         calls.remove(call.id(), call);
     }
 
@@ -44,7 +44,7 @@ public final class CallRegistry implements AutoCloseable {
     }
 
     /** The customer's call with this id, if this node carries it. */
-    java.util.Optional<InboundCall> call(String id) {
+    java.util.Optional<CustomerCall> call(String id) {
         return java.util.Optional.ofNullable(calls.get(id));
     }
 
@@ -66,7 +66,7 @@ public final class CallRegistry implements AutoCloseable {
                 .filter(c -> c.tenant().equals(tenant) && c.isConsultationOf(agentId, dialog)).findFirst();
     }
 
-    public Collection<InboundCall> calls() {
+    public Collection<CustomerCall> calls() {
         return calls.values();
     }
 
@@ -76,7 +76,7 @@ public final class CallRegistry implements AutoCloseable {
             switch (event) {
                 case AcdEvent.Offered o -> on(o.interactionId(), call -> call.offered(o.agentId()));
                 case AcdEvent.OfferWithdrawn w -> on(w.interactionId(), call -> call.offerWithdrawn(w.agentId()));
-                case AcdEvent.Ended e -> on(e.record().interactionId(), InboundCall::endedByAcd);
+                case AcdEvent.Ended e -> on(e.record().interactionId(), CustomerCall::endedByAcd);
                 default -> {
                     // the others change nothing on the call's legs
                 }
@@ -99,8 +99,8 @@ public final class CallRegistry implements AutoCloseable {
      * Runs a call's events one after another in the order the ACD made them (a withdrawn offer before the next offer
      * to the same agent), each call on its own, never on the event stream's thread.
      */
-    private void on(String interactionId, java.util.function.Consumer<InboundCall> action) {
-        InboundCall call = calls.get(interactionId);
+    private void on(String interactionId, java.util.function.Consumer<CustomerCall> action) {
+        CustomerCall call = calls.get(interactionId);
         if (call != null) {
             call.events().submit(() -> action.accept(call), workers);
         }
@@ -108,7 +108,7 @@ public final class CallRegistry implements AutoCloseable {
 
     @Override
     public void close() {
-        calls.values().forEach(InboundCall::shutdown);
+        calls.values().forEach(CustomerCall::shutdown);
         consultations.values().forEach(ConsultCall::shutdown);
         workers.shutdownNow();
     }

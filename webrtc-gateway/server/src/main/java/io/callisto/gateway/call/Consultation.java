@@ -35,7 +35,7 @@ final class Consultation implements AgentLegEvents {
     private static final long REINVITE_TIMEOUT_SECONDS = 32;
     private enum State { RINGING, CONNECTED, MOVING, HANDED_OVER, ENDED }
 
-    private final InboundCall call;
+    private final CustomerCall call;
     private final CallServices services;
     private final AgentAttempt transferor;
     private final String colleagueId;
@@ -48,7 +48,7 @@ final class Consultation implements AgentLegEvents {
     private PromptPlayer ringback;
     private AgentAttempt adopted;
 
-    private Consultation(InboundCall call, CallServices services, AgentAttempt transferor, String colleagueId,
+    private Consultation(CustomerCall call, CallServices services, AgentAttempt transferor, String colleagueId,
                          RtpBridge bridge) {
         this.call = call;
         this.services = services;
@@ -62,7 +62,7 @@ final class Consultation implements AgentLegEvents {
      * of the tenant, the agent themselves, busy, offline, already consulting, no device) or the agent's device cannot
      * move its media (a SIP phone transfers with its own REFER).
      */
-    static Consultation start(InboundCall call, CallServices services, SipEndpoint endpoint, AgentAttempt transferor,
+    static Consultation start(CustomerCall call, CallServices services, SipEndpoint endpoint, AgentAttempt transferor,
                               String colleagueId, NegotiatedMedia callerMedia) {
         TenantId tenant = call.tenant();
         if (colleagueId == null || colleagueId.equals(transferor.agentId) || transferor.media == null

@@ -1,20 +1,23 @@
 package io.callisto.gateway.call;
 
 import io.callisto.core.acd.AcdCommand;
-import io.callisto.core.acd.AgentState;
+import io.callisto.core.acd.Channel;
+import io.callisto.core.acd.ContactRef;
+import io.callisto.core.acd.NewInteraction;
+import io.callisto.core.acd.Skills;
 import io.callisto.core.calls.CallDirection;
 import io.callisto.core.calls.CallDisposition;
-import io.callisto.core.calls.CallRecord;
 import io.callisto.core.calls.HangupSide;
 import io.callisto.core.error.CallistoException;
 import io.callisto.core.ids.TenantId;
 import io.callisto.core.telephony.Trunk;
+import io.callisto.gateway.media.audio.G711;
 import io.callisto.gateway.media.audio.PromptPlayer;
+import io.callisto.gateway.media.audio.WavPrompt;
 import io.callisto.gateway.media.rtp.RtpBridge;
 import io.callisto.gateway.media.rtp.Side;
 import io.callisto.gateway.sip.auth.DigestClient;
 import io.callisto.gateway.sip.registrar.Binding;
-import io.callisto.gateway.sip.sdp.Answer;
 import io.callisto.gateway.sip.sdp.Direction;
 import io.callisto.gateway.sip.sdp.NegotiatedMedia;
 import io.callisto.gateway.sip.sdp.OfferAnswer;
@@ -28,28 +31,51 @@ import io.callisto.gateway.sip.stack.SipLeg;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
- * An agent's outbound call: the agent's phone rings first (side A of the relay); once the agent answers they hear
- * ringback while the number is dialled through the tenant's trunk (side B), with the trunk's digest credentials
- * when the carrier challenges and the trunk's failover hosts when a host is unreachable or overloaded; the
- * carrier's answer connects the two. The agent is set away ("outbound") meanwhile, so no inbound offer rings them.
- * For this direction the record's CALLER side is the called customer.
+ * An agent's outbound call until the customer answers. It is an interaction of the ACD from the start, connected to
+ * the agent (in the queue it is placed for), so that no offer rings them meanwhile. The agent's phone rings first, or
+ * their softphone's media comes up at once (side B of the relay); then they hear ringback while the number is dialled
+ * through the tenant's trunk (side A), with the trunk's digest credentials when the carrier challenges and its
+ * failover hosts when a host is unreachable or overloaded. The customer's answer connects the two, and from then on
+ * the call is a {@link CustomerCall} like any other (hold, recording, blind and attended transfer, its record): this
+ * call hands it both legs and passes their events on. A call nobody answered ends here: its interaction with what the
+ * network said and no wrap-up, its record as OUTBOUND with the customer as the called party.
  */
 final class OutboundCall {
     private static final System.Logger LOG = System.getLogger(OutboundCall.class.getName());
-    private enum State { RINGING_AGENT, DIALING, CONNECTED, ENDED }
+    private enum State { RINGING_AGENT, DIALING, ANSWERED, ENDED }
+    /** The caller id of a call placed without one: what the customer is shown, and the record's {@code from}. */
+    static final String ANONYMOUS = "anonymous";
 
+    /**
+     * Where a placed call is carried: the relay, the registry it joins once answered, what customers hear waiting, and
+     * how long the agent's device and then the customer may take to answer before the call ends unanswered.
+     */
+    record Carriage(CallServices services, SipEndpoint endpoint, CallRegistry registry,
+                    Function<G711.Law, WavPrompt> waitingMusic, Duration agentAnswer, Duration customerAnswer) {
+    }
+
+    /** What is dialled: the customer's number, the caller id shown, the trunk, the queue and the customer's contact. */
+    record Dialled(String to, String callerId, String numberId, Trunk trunk, String queueId, ContactRef contact) {
+    }
+
+    private final Carriage carriage;
     private final CallServices services;
-    private final SipEndpoint endpoint;
     private final TenantId tenant;
     private final String id;
     private final String agentId;
-    private final String to;
-    private final String callerId;
-    private final Trunk trunk;
-    private final Runnable onEnd;
+    private final Dialled dialled;
+    /** Whom the call connects, as its record and (once answered) the customer's call name them. */
+    private final CustomerLine line;
+    private final Runnable forget;
+    private final Runnable releaseChannel;
     private final Instant startedAt;
     private final List<String> hosts = new ArrayList<>();
     private State state = State.RINGING_AGENT;
@@ -61,26 +87,28 @@ final class OutboundCall {
     private SipLeg carrierLeg;
     private PromptPlayer ringback;
     private boolean authenticated;
-    private boolean wasAvailable;
-    private Instant answeredAt;
-    private final CallRecording recording = new CallRecording();
+    private boolean interactionStarted;
     private final SdpOrigin agentOrigin = SdpOrigin.fresh();
     private final SdpOrigin carrierOrigin = SdpOrigin.fresh();
-    private final HoldClock hold = new HoldClock();
-    private NegotiatedMedia carrierMedia;
+    /** Once answered: the agent's side and the customer's leg events, as the customer's call takes them. */
+    private volatile AgentAttempt agent;
+    private volatile LegListener customer;
 
-    OutboundCall(CallServices services, SipEndpoint endpoint, TenantId tenant, String id, String agentId, String to,
-                 String callerId, Trunk trunk, Runnable onEnd) {
-        this.services = services;
-        this.endpoint = endpoint;
+    /** {@code forget} drops the call from the dialler's calls; {@code releaseChannel} frees its trunk channel. */
+    OutboundCall(Carriage carriage, TenantId tenant, String id, String agentId, Dialled dialled, Runnable forget,
+                 Runnable releaseChannel) {
+        this.carriage = carriage;
+        this.services = carriage.services();
         this.tenant = tenant;
         this.id = id;
         this.agentId = agentId;
-        this.to = to;
-        this.callerId = callerId;
-        this.trunk = trunk;
-        this.onEnd = onEnd;
+        this.dialled = dialled;
+        this.line = new CustomerLine(tenant, CallDirection.OUTBOUND, dialled.to(), dialled.callerId(),
+                dialled.numberId(), dialled.trunk().id(), dialled.queueId());
+        this.forget = forget;
+        this.releaseChannel = releaseChannel;
         this.startedAt = services.clock().instant();
+        Trunk trunk = dialled.trunk();
         hosts.add(trunk.host() + ":" + trunk.port());
         trunk.failoverHosts().forEach(h -> hosts.add(h.contains(":") ? h : h + ":" + trunk.port()));
     }
@@ -89,9 +117,9 @@ final class OutboundCall {
         return tenant;
     }
 
-    /** Starts or stops recording on demand (see {@code LiveCallRecording}); with an agent, only theirs. */
-    synchronized boolean recordOnDemand(String agent, boolean on) {
-        return recording.demand(on, agent == null || agent.equals(agentId), state == State.CONNECTED,
+    /** Recording starts once the customer has answered (the call is then the customer's call). */
+    synchronized boolean recordOnDemand(String requester, boolean on) {
+        return new CallRecording().demand(on, requester == null || requester.equals(agentId), false,
                 services.recordings(), tenant, id, bridge);
     }
 
@@ -102,10 +130,13 @@ final class OutboundCall {
     /** Rings the agent's phone. */
     synchronized void start(Binding phone) {
         prepare(OfferAnswer.SUPPORTED);
+        expireIn(carriage.agentAnswer(), State.RINGING_AGENT);
+        SipEndpoint endpoint = carriage.endpoint();
         agentLeg = new SipAgentLeg(endpoint.invite(new OutgoingInvite(phone.contact(), phone.sourceHost(),
-                phone.sourcePort(), phone.transport(), "sip:" + to + "@" + endpoint.host() + ":" + endpoint.port(),
-                "Outbound call", "sip:" + phone.username() + "@" + tenant.value(), agentOffer.toString(),
-                List.of(new SipHeader("X-Callisto-Call", id))), new SipPhoneEvents(new AgentSide(), referTo -> false)));
+                phone.sourcePort(), phone.transport(), "sip:" + dialled.to() + "@" + endpoint.host() + ":"
+                + endpoint.port(), "Outbound call", "sip:" + phone.username() + "@" + tenant.value(),
+                agentOffer.toString(), List.of(new SipHeader("X-Callisto-Call", id))),
+                new SipPhoneEvents(new AgentSide(), this::referred)));
     }
 
     /**
@@ -114,26 +145,33 @@ final class OutboundCall {
      */
     synchronized void start(BrowserAgents browsers) {
         prepare(List.of(io.callisto.gateway.sip.sdp.RtpMap.PCMU));
-        agentLeg = browsers.ring(new BrowserAgents.Ring(tenant, agentId, id, callerId, to, null, null, bridge, Side.A,
-                "PCMU", true, agentOffer.toString(), BrowserAgents.Direction.OUTBOUND), new AgentSide())
+        expireIn(carriage.agentAnswer(), State.RINGING_AGENT);
+        agentLeg = browsers.ring(new BrowserAgents.Ring(tenant, agentId, id, dialled.callerId(), dialled.to(),
+                dialled.queueId(), dialled.contact(), bridge, Side.B, "PCMU", true, agentOffer.toString(),
+                BrowserAgents.Direction.OUTBOUND), new AgentSide())
                 .orElseThrow(() -> io.callisto.core.error.Errors.conflict("softphone-unavailable",
                         "the agent's softphone is not connected or is on another call"));
     }
 
+    /** The ACD's interaction first (refused while the agent is offline, on a call or wrapping up), then the relay. */
     private void prepare(List<io.callisto.gateway.sip.sdp.RtpMap> codecs) {
-        bridge = services.relay().open();
-        wasAvailable = services.acd().snapshot(tenant).agent(agentId).map(a -> a.state() == AgentState.AVAILABLE)
-                .orElse(false);
-        if (wasAvailable) {
-            acd(new AcdCommand.SetPresence(agentId, AgentState.AWAY, "outbound"));
+        Map<String, String> data = new HashMap<>(Map.of("trunkId", dialled.trunk().id()));
+        if (dialled.numberId() != null) {
+            data.put("numberId", dialled.numberId());
         }
-        agentOffer = OfferAnswer.offer(services.mediaHost(), bridge.leg(Side.A).rtpPort(), codecs,
+        services.acd().execute(tenant, new AcdCommand.DialOut(new NewInteraction(id, Channel.VOICE, dialled.queueId(),
+                0, Skills.NONE, dialled.to(), null, data, dialled.contact()), agentId));
+        interactionStarted = true;
+        bridge = services.relay().open();
+        agentOffer = OfferAnswer.offer(services.mediaHost(), bridge.leg(Side.B).rtpPort(), codecs,
                 MediaPlumbing.AGENT_TELEPHONE_EVENT, Direction.SENDRECV, agentOrigin.sessionId(), agentOrigin.next());
     }
 
     private synchronized void agentAnswered(String sdp) {
         if (state != State.RINGING_AGENT) {
-            agentLeg.hangUp();
+            if (state == State.ENDED) {
+                agentLeg.hangUp();
+            }
             return;
         }
         try {
@@ -143,30 +181,51 @@ final class OutboundCall {
             end(HangupSide.SYSTEM, CallDisposition.FAILED, 488);
             return;
         }
-        MediaPlumbing.point(bridge, Side.A, agentMedia);
-        ringback = PromptPlayer.loop(bridge, Side.A, MediaPlumbing.ringback(MediaPlumbing.law(agentMedia)));
+        MediaPlumbing.point(bridge, Side.B, agentMedia);
+        ringback = PromptPlayer.loop(bridge, Side.B, MediaPlumbing.ringback(MediaPlumbing.law(agentMedia)));
         state = State.DIALING;
+        expireIn(carriage.customerAnswer(), State.DIALING);
         dial(null);
+    }
+
+    /**
+     * Ends the call unanswered if it is still in {@code phase} after {@code after}: a phone that rings on and on, a
+     * page closed before its softphone took the call, a carrier that never gives up would keep the agent BUSY.
+     */
+    private void expireIn(Duration after, State phase) {
+        CompletableFuture.delayedExecutor(after.toMillis(), TimeUnit.MILLISECONDS).execute(() -> expired(phase, after));
+    }
+
+    private synchronized void expired(State phase, Duration after) {
+        if (state == phase) {
+            LOG.log(System.Logger.Level.INFO, "outbound call {0}: the {1} did not answer within {2}", id,
+                    phase == State.RINGING_AGENT ? "agent's device" : "customer", after);
+            end(phase == State.RINGING_AGENT ? HangupSide.AGENT : HangupSide.CALLER, CallDisposition.NO_ANSWER, 408);
+        }
     }
 
     /** Sends the INVITE to the current host; {@code authorization} answers a carrier's challenge. */
     private void dial(SipHeader authorization) {
-        carrierOffer = OfferAnswer.offer(services.mediaHost(), bridge.leg(Side.B).rtpPort(), List.of(agentMedia.codec()),
+        carrierOffer = OfferAnswer.offer(services.mediaHost(), bridge.leg(Side.A).rtpPort(), List.of(agentMedia.codec()),
                 agentMedia.hasTelephoneEvent() ? MediaPlumbing.AGENT_TELEPHONE_EVENT : -1, Direction.SENDRECV,
                 carrierOrigin.sessionId(), carrierOrigin.next());
         String host = hosts.getFirst();
         List<SipHeader> headers = authorization == null ? List.of() : List.of(authorization);
-        String from = "sip:" + (callerId == null ? "anonymous" : callerId) + "@" + endpoint.host() + ":" + endpoint.port();
-        carrierLeg = endpoint.invite(new OutgoingInvite("sip:" + to + "@" + host, null, 0,
-                trunk.transport().name().toLowerCase(java.util.Locale.ROOT), from, null, "sip:" + to + "@" + host,
+        SipEndpoint endpoint = carriage.endpoint();
+        String from = "sip:" + dialled.callerId() + "@" + endpoint.host() + ":" + endpoint.port();
+        String to = "sip:" + dialled.to() + "@" + host;
+        carrierLeg = endpoint.invite(new OutgoingInvite(to, null, 0,
+                dialled.trunk().transport().name().toLowerCase(java.util.Locale.ROOT), from, null, to,
                 carrierOffer.toString(), headers), new CarrierSide());
     }
 
-    private synchronized void carrierAnswered(String sdp) {
-        if (state != State.DIALING) {
-            carrierLeg.hangUp();
+    /** The customer answered: the call, both legs and the relay are handed to a customer's call, connected. */
+    private synchronized void carrierAnswered(SipLeg leg, String sdp) {
+        if (state != State.DIALING || leg != carrierLeg) {
+            leg.hangUp();
             return;
         }
+        NegotiatedMedia carrierMedia;
         try {
             carrierMedia = OfferAnswer.accept(carrierOffer, SdpParser.parse(sdp == null ? "" : sdp));
         } catch (RuntimeException e) {
@@ -174,12 +233,33 @@ final class OutboundCall {
             end(HangupSide.SYSTEM, CallDisposition.FAILED, 488);
             return;
         }
-        MediaPlumbing.point(bridge, Side.B, carrierMedia);
-        MediaPlumbing.map(bridge, agentMedia, carrierMedia);
+        MediaPlumbing.point(bridge, Side.A, carrierMedia);
+        MediaPlumbing.map(bridge, carrierMedia, agentMedia);
         ringback.stop();
         bridge.connect();
-        answeredAt = services.clock().instant();
-        state = State.CONNECTED;
+        try {
+            services.acd().execute(tenant, new AcdCommand.DialAnswered(id, agentId));
+        } catch (CallistoException e) {
+            // the interaction's time then runs from the dial: the call itself goes on
+            LOG.log(System.Logger.Level.WARNING, "outbound call {0}: the ACD refused the answer: {1}", id, e.code());
+        }
+        CustomerCall call = new CustomerCall(services, carriage.endpoint(), carriage.registry(), line, id, startedAt,
+                releaseChannel, carriage.waitingMusic());
+        AgentAttempt answered = new AgentAttempt(call, agentId, agentOffer, agentOrigin);
+        answered.leg = agentLeg;
+        answered.media = agentMedia;
+        try {
+            call.adoptDialled(carrierLeg, carrierMedia, carrierOrigin, bridge, answered, dialled.contact());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "outbound call " + id + ": the answered call could not be taken on", e);
+            end(HangupSide.SYSTEM, CallDisposition.FAILED, 500);
+            return;
+        }
+        // from now on both legs' events are the customer's call's (see AgentSide, CarrierSide)
+        agent = answered;
+        customer = call.customerListener();
+        state = State.ANSWERED;
+        forget.run();
         agentLeg.farEndAnswered();
     }
 
@@ -187,11 +267,12 @@ final class OutboundCall {
         if (leg != carrierLeg || state != State.DIALING) {
             return;
         }
+        Trunk trunk = dialled.trunk();
         if ((status == 401 || status == 407) && !authenticated && trunk.hasCredentials() && !leg.challenges().isEmpty()) {
             authenticated = true;
             try {
                 String header = new DigestClient().authorize(leg.challenges(), trunk.username(), trunk.password(),
-                        "INVITE", "sip:" + to + "@" + hosts.getFirst());
+                        "INVITE", "sip:" + dialled.to() + "@" + hosts.getFirst());
                 dial(new SipHeader(status == 407 ? "Proxy-Authorization" : "Authorization", header));
                 return;
             } catch (RuntimeException e) {
@@ -212,11 +293,15 @@ final class OutboundCall {
                 status);
     }
 
-    private synchronized void hungUp(HangupSide side) {
-        if (state != State.ENDED) {
-            end(side, answeredAt != null ? CallDisposition.ANSWERED
-                    : side == HangupSide.AGENT ? CallDisposition.ABANDONED : CallDisposition.FAILED, 200);
+    /** False once the customer answered: the customer's call has the legs now and takes the hang-up. */
+    private synchronized boolean hungUp(HangupSide side) {
+        if (state == State.ANSWERED) {
+            return false;
         }
+        if (state != State.ENDED) {
+            end(side, side == HangupSide.AGENT ? CallDisposition.ABANDONED : CallDisposition.FAILED, 200);
+        }
+        return true;
     }
 
     private synchronized void agentFailed(int status) {
@@ -225,6 +310,7 @@ final class OutboundCall {
         }
     }
 
+    /** Ends a call nobody answered: both legs, the relay, the interaction (no wrap-up) and the record. */
     private void end(HangupSide side, CallDisposition disposition, int cause) {
         state = State.ENDED;
         if (ringback != null) {
@@ -236,61 +322,45 @@ final class OutboundCall {
         if (carrierLeg != null) {
             carrierLeg.hangUp();
         }
-        recording.stop(bridge);
         if (bridge != null) {
             bridge.close();
         }
-        if (wasAvailable) {
-            acd(new AcdCommand.SetPresence(agentId, AgentState.AVAILABLE, null));
+        forget.run();
+        releaseChannel.run();
+        if (!interactionStarted) {
+            return; // the ACD refused the call: nothing was placed
+        }
+        try {
+            services.acd().execute(tenant, new AcdCommand.DialUnanswered(id, agentId,
+                    disposition.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        } catch (CallistoException e) {
+            LOG.log(System.Logger.Level.DEBUG, "outbound call {0}: the ACD refused its end: {1}", id, e.code());
         }
         Instant now = services.clock().instant();
-        long held = hold.seconds(now);
         try {
-            services.records().record(tenant, new CallRecord(id, CallDirection.OUTBOUND, callerId, to, null, trunk.id(),
-                    null, agentId, null, startedAt, answeredAt, now, 0,
-                    answeredAt == null ? 0 : Math.max(0, Duration.between(answeredAt, now).toSeconds() - held), held,
-                    disposition, side, cause, recording.name()));
+            services.records().record(tenant, line.detail(id, agentId, startedAt, null, now, 0,
+                    new CustomerLine.Ending(disposition, side, cause), null));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "outbound call " + id + ": its record could not be stored", e);
-        }
-        onEnd.run();
-    }
-
-    private void acd(AcdCommand command) {
-        try {
-            services.acd().execute(tenant, command);
-        } catch (CallistoException e) {
-            LOG.log(System.Logger.Level.DEBUG, "outbound call {0}: the ACD refused {1}: {2}", id, command, e.code());
         }
     }
 
     synchronized void shutdown() {
-        if (state != State.ENDED) {
-            end(HangupSide.SYSTEM, answeredAt != null ? CallDisposition.ANSWERED : CallDisposition.FAILED, 503);
+        if (state != State.ENDED && state != State.ANSWERED) {
+            end(HangupSide.SYSTEM, CallDisposition.FAILED, 503);
         }
     }
 
-    /** A re-INVITE (hold, resume) from the agent's phone (A) or the carrier (B) once connected; null refuses it. */
-    private synchronized String reinvite(Side side, String offerText) {
-        if (state != State.CONNECTED) {
-            return null;
-        }
-        Answer answer = Reinvites.answer(services.mediaHost(), bridge, side, offerText,
-                (side == Side.A ? agentMedia : carrierMedia).codec(), side == Side.A ? agentOrigin : carrierOrigin);
-        if (answer == null) {
-            return null;
-        }
-        if (side == Side.A) {
-            agentMedia = answer.media();
-        } else {
-            carrierMedia = answer.media();
-        }
-        MediaPlumbing.map(bridge, agentMedia, carrierMedia);
-        hold.set(side, HoldClock.holds(answer.media()), services.clock().instant());
-        return answer.description().toString();
+    /** A REFER from the agent's SIP phone: a transfer once the customer has answered, refused before. */
+    private boolean referred(String referTo) {
+        AgentAttempt answered = agent;
+        return answered != null && answered.referred(referTo);
     }
 
-    /** The agent's device: their SIP phone (through {@link SipPhoneEvents}) or their softphone. */
+    /**
+     * The agent's device: their SIP phone (through {@link SipPhoneEvents}) or their softphone. Until the customer
+     * answers its events are this call's; then they are the customer's call's, through the agent's attempt.
+     */
     private final class AgentSide implements AgentLegEvents {
         @Override
         public void ringing() {
@@ -309,30 +379,54 @@ final class OutboundCall {
 
         @Override
         public void hungUp() {
-            OutboundCall.this.hungUp(HangupSide.AGENT);
+            if (!OutboundCall.this.hungUp(HangupSide.AGENT)) {
+                agent.hungUp();
+            }
         }
 
         @Override
         public void lost() {
-            OutboundCall.this.hungUp(HangupSide.SYSTEM);
+            if (!OutboundCall.this.hungUp(HangupSide.SYSTEM)) {
+                agent.lost();
+            }
         }
 
         @Override
         public boolean transfer(String toQueueId, String toAgentId) {
-            return false; // an outbound call is not transferred (yet)
+            AgentAttempt answered = agent;
+            return answered != null && answered.transfer(toQueueId, toAgentId);
+        }
+
+        @Override
+        public boolean consult(String colleagueId) {
+            AgentAttempt answered = agent;
+            return answered != null && answered.consult(colleagueId);
+        }
+
+        @Override
+        public boolean completeTransfer() {
+            AgentAttempt answered = agent;
+            return answered != null && answered.completeTransfer();
+        }
+
+        @Override
+        public boolean cancelConsult() {
+            AgentAttempt answered = agent;
+            return answered != null && answered.cancelConsult();
         }
 
         @Override
         public String reoffer(String sdp) {
-            return reinvite(Side.A, sdp);
+            AgentAttempt answered = agent;
+            return answered == null ? null : answered.reoffer(sdp);
         }
     }
 
-    /** The carrier's leg. */
+    /** The carrier's leg: this call's until the customer answers, then the customer's call's. */
     private final class CarrierSide implements LegListener {
         @Override
         public void onAnswered(SipLeg leg, String sdp) {
-            carrierAnswered(sdp);
+            carrierAnswered(leg, sdp);
         }
 
         @Override
@@ -342,12 +436,15 @@ final class OutboundCall {
 
         @Override
         public void onBye(SipLeg leg) {
-            hungUp(HangupSide.CALLER);
+            if (!hungUp(HangupSide.CALLER)) {
+                customer.onBye(leg);
+            }
         }
 
         @Override
         public String onReinvite(SipLeg leg, String offer) {
-            return reinvite(Side.B, offer);
+            LegListener answered = customer;
+            return answered == null ? null : answered.onReinvite(leg, offer);
         }
     }
 }

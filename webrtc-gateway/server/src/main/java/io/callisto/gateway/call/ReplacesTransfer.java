@@ -21,12 +21,12 @@ final class ReplacesTransfer {
     private static final System.Logger LOG = System.getLogger(ReplacesTransfer.class.getName());
     private static final long REINVITE_TIMEOUT_SECONDS = 32;
 
-    private final InboundCall call;
+    private final CustomerCall call;
     private final AgentAttempt transferor;
     private final AgentAttempt adopted;
     private final ConsultCall consult;
 
-    private ReplacesTransfer(InboundCall call, AgentAttempt transferor, AgentAttempt adopted, ConsultCall consult) {
+    private ReplacesTransfer(CustomerCall call, AgentAttempt transferor, AgentAttempt adopted, ConsultCall consult) {
         this.call = call;
         this.transferor = transferor;
         this.adopted = adopted;
@@ -34,7 +34,7 @@ final class ReplacesTransfer {
     }
 
     /** Under the call's lock, the agent {@code a} connected: false when refused (the call goes on as it was). */
-    static boolean start(InboundCall call, CallServices services, AgentAttempt a, TransferTargets.Replaces dialog,
+    static boolean start(CustomerCall call, CallServices services, AgentAttempt a, TransferTargets.Replaces dialog,
                          NegotiatedMedia callerMedia) {
         ConsultCall consult = call.registry().consultation(call.tenant(), a.agentId, dialog).orElse(null);
         ConsultCall.Handoff handoff = consult == null ? null : consult.handOff();

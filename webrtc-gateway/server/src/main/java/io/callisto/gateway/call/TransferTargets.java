@@ -67,4 +67,17 @@ final class TransferTargets {
         }
         return Optional.of(new Replaces(callId, toTag, fromTag));
     }
+
+    /** Where a blind transfer goes: exactly one of them, or neither when the target is nobody of the tenant. */
+    record Target(String queueId, String agentId) {
+    }
+
+    /** A REFER's target: another agent of the tenant by SIP username, else one of its queues by id. */
+    static Target resolve(CallServices services, io.callisto.core.ids.TenantId tenant, String referTo) {
+        String user = userOf(referTo);
+        String toAgent = user == null ? null : services.phones().agentWithSipUsername(tenant, user).orElse(null);
+        String toQueue = toAgent != null || user == null ? null
+                : services.acd().snapshot(tenant).queue(user).map(q -> q.id()).orElse(null);
+        return new Target(toQueue, toAgent);
+    }
 }

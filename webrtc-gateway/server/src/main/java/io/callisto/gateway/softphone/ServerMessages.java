@@ -55,7 +55,7 @@ final class ServerMessages {
     /** Who the call is between, as a call's fields: the caller (or the consulting agent), the number, the contact. */
     static void putParties(Map<String, Object> call, BrowserAgents.Ring ring) {
         call.put("from", ring.from() == null ? "anonymous" : ring.from());
-        call.put("to", ring.to());
+        call.put("to", ring.to() == null ? "anonymous" : ring.to()); // the SDK takes a call's parties as strings
         if (ring.queueId() != null) {
             call.put("queueId", ring.queueId());
         }

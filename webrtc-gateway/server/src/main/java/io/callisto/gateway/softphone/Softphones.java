@@ -85,7 +85,7 @@ public final class Softphones implements BrowserAgents, AutoCloseable {
         if (current == null) {
             throw new SignallingException("dial-refused", "calls cannot be placed: no SIP edge runs here");
         }
-        return current.dial(caller.tenantId(), agentId, number, from);
+        return current.dial(caller.tenantId(), agentId, number, from, null);
     }
 
     /** The ACD's events: agents' state changes are pushed to their softphones. */

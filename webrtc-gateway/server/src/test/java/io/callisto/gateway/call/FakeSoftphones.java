@@ -189,5 +189,10 @@ final class FakeSoftphones implements BrowserAgents {
         public void consultation(String colleagueId, String state, String why) {
             phone.consult = colleagueId == null ? "over" + (why == null ? "" : ": " + why) : colleagueId + " " + state;
         }
+
+        @Override
+        public void nowWithCustomer(String from, String to, String queueId, io.callisto.core.acd.ContactRef contact) {
+            ring = ring.withCustomer(from, to, queueId, contact);
+        }
     }
 }

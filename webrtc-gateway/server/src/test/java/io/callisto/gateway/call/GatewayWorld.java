@@ -32,7 +32,6 @@ import io.callisto.gateway.sip.registrar.DigestRegistrarAuth;
 import io.callisto.gateway.sip.registrar.InMemoryBindingStore;
 import io.callisto.gateway.sip.registrar.Registrar;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +44,8 @@ import java.util.Set;
  */
 public final class GatewayWorld implements AutoCloseable {
     public static final String NUMBER = "+15551230000";
+    /** The number {@link #outboundNumber} adds. */
+    public static final String OUTBOUND_NUMBER = "+15558880000";
     public static final String PASSWORD = "Sip-Secret-42";
     public static final int OFFER_TIMEOUT_SECONDS = 4;
     public final Clock clock = Clock.systemUTC();
@@ -115,10 +116,8 @@ public final class GatewayWorld implements AutoCloseable {
         }, 250, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+    static int freePort() {
+        return io.callisto.core.testing.TestPorts.free();
     }
 
     public TenantId id() {
@@ -132,6 +131,48 @@ public final class GatewayWorld implements AutoCloseable {
         agents.create(admin, new AgentService.AgentInput(user.id().value(), null, Set.of(queueId), null, sipUsername,
                 PASSWORD, false));
         return user.id().value();
+    }
+
+    /** A sipp SIP phone for the agent with this SIP username, registered, answering with {@code scenario}. */
+    public io.callisto.gateway.sipp.SippProcess phone(String user, String scenario, int calls) {
+        io.callisto.gateway.sipp.SippProcess phone = io.callisto.gateway.sipp.Sipp.scenario("agent_register.xml")
+                .remote("127.0.0.1", gateway.sipPort()).set("user", user).set("domain", id().value())
+                .set("calls", calls).auth(user, PASSWORD).authUri(id().value()).outOfCall(scenario)
+                .rtpEndpoint(io.callisto.gateway.sipp.RtpEndpoint.Mode.ECHO).timeout(java.time.Duration.ofSeconds(90))
+                .start();
+        org.assertj.core.api.Assertions.assertThat(phone.awaitRegistered(java.time.Duration.ofSeconds(20)))
+                .as("%s registered", user).isTrue();
+        return phone;
+    }
+
+    /**
+     * A customer an agent calls: sipp behind a carrier trunk ({@link #outboundNumber} on its port) answering and then
+     * talking without a break (customer_answer_stream.xml, four seconds of a 440 Hz tone in mu-law, looped) until BYE.
+     */
+    public io.callisto.gateway.sipp.SippProcess talkingCustomer() throws java.io.IOException {
+        byte[] voice = new byte[8000 * 4];
+        for (int i = 0; i < voice.length; i++) {
+            voice[i] = io.callisto.gateway.media.audio.G711.linearToUlaw((int) (6000 * Math.sin(2 * Math.PI * 440 * i
+                    / 8000)));
+        }
+        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("customer-");
+        java.nio.file.Files.write(work.resolve("voice.ulaw"), voice);
+        return io.callisto.gateway.sipp.Sipp.scenario("customer_answer_stream.xml").workDir(work)
+                .timeout(java.time.Duration.ofSeconds(90)).start();
+    }
+
+    /**
+     * A carrier trunk to a customer's sipp on {@code port}, and the tenant's number {@value #OUTBOUND_NUMBER} on it
+     * (the caller id of calls placed through it); returns the trunk's id.
+     */
+    public String outboundNumber(int port) {
+        String trunk = new TrunkService(store, store.trunks(), clock).create(admin, new TrunkService.TrunkInput(
+                "Outbound carrier", "CARRIER", "127.0.0.1", port, "UDP", null, null, false, null,
+                List.of("127.0.0.1/32"), List.of(), null, 5, true, Set.of())).id();
+        new NumberService(store, store.numbers(), store.trunks(), store.queues(), clock).create(admin,
+                new NumberService.NumberInput(OUTBOUND_NUMBER, null, trunk, new NumberService.TargetInput("QUEUE",
+                        queueId, null), Set.of()));
+        return trunk;
     }
 
     public void available(String agentId) {

@@ -41,12 +41,7 @@ class SipCallIT {
     }
 
     SippProcess phone(String user, String scenario, int calls) {
-        SippProcess phone = Sipp.scenario("agent_register.xml").remote("127.0.0.1", world.gateway.sipPort())
-                .set("user", user).set("domain", world.id().value()).set("calls", calls)
-                .auth(user, GatewayWorld.PASSWORD).authUri(world.id().value())
-                .outOfCall(scenario).rtpEndpoint(RtpEndpoint.Mode.ECHO).timeout(Duration.ofSeconds(90)).start();
-        assertThat(phone.awaitRegistered(Duration.ofSeconds(20))).as("%s registered", user).isTrue();
-        return phone;
+        return world.phone(user, scenario, calls);
     }
 
     SippProcess carrier(String scenario, int talkMillis) {
@@ -431,46 +426,6 @@ class SipCallIT {
                 assertThat(call.receivedResponses(407)).hasSize(1);
                 assertThat(pbx.rtp().packets()).as("the agent's audio reached the PBX").isGreaterThan(20);
             }
-        }
-    }
-
-    @Test
-    void anAgentsClickToDialRingsTheirPhoneThenCallsOutThroughTheNumbersTrunk() throws Exception {
-        String ann = world.agent("ann");
-        try (SippProcess customer = Sipp.scenario("agent_answer_echo.xml").set("user", "customer")
-                .rtpEndpoint(RtpEndpoint.Mode.ECHO).timeout(Duration.ofSeconds(60)).start();
-             SippProcess phone = Sipp.scenario("agent_register.xml").remote("127.0.0.1", world.gateway.sipPort())
-                     .set("user", "ann").set("domain", world.id().value()).set("calls", 1).set("talk_ms", 3000)
-                     .auth("ann", GatewayWorld.PASSWORD).authUri(world.id().value()).outOfCall("agent_answer_then_bye.xml")
-                     .rtpEndpoint(RtpEndpoint.Mode.SINK).timeout(Duration.ofSeconds(60)).start()) {
-            assertThat(phone.awaitRegistered(Duration.ofSeconds(20))).isTrue();
-            String trunk = new io.callisto.core.telephony.TrunkService(world.store, world.store.trunks(), world.clock)
-                    .create(world.admin, new io.callisto.core.telephony.TrunkService.TrunkInput("Outbound carrier",
-                            "CARRIER", "127.0.0.1", customer.sipPort(), "UDP", null, null, false, null,
-                            java.util.List.of("127.0.0.1/32"), java.util.List.of(), null, 5, true, java.util.Set.of()))
-                    .id();
-            new io.callisto.core.telephony.NumberService(world.store, world.store.numbers(), world.store.trunks(),
-                    world.store.queues(), world.clock).create(world.admin, new io.callisto.core.telephony.NumberService
-                    .NumberInput("+15558880000", null, trunk, new io.callisto.core.telephony.NumberService.TargetInput(
-                            "QUEUE", world.queueId, null), java.util.Set.of()));
-            world.available(ann);
-            String callId = world.gateway.outbound().dial(world.id(), ann, "+15559990000", "+15558880000");
-            assertThat(world.stateOf(ann)).as("no inbound offer rings an agent on an outbound call")
-                    .isEqualTo(AgentState.AWAY);
-            SippResult customerSide = customer.await(Duration.ofSeconds(60));
-            assertThat(customerSide.isSuccess()).as(customerSide.screen()).isTrue();
-            io.callisto.gateway.sipp.SipMessage invite = customerSide.receivedRequests("INVITE").getFirst();
-            assertThat(invite.header("From").orElseThrow()).contains("+15558880000");
-            assertThat(invite.header("To").orElseThrow()).contains("+15559990000");
-            assertThat(phone.rtp().packets()).as("the agent heard ringback while the number rang").isGreaterThan(0);
-            await("the call's record", () -> !world.callRecords().isEmpty());
-            CallRecord record = world.callRecords().getFirst();
-            assertThat(record.id()).isEqualTo(callId);
-            assertThat(record.direction()).isEqualTo(io.callisto.core.calls.CallDirection.OUTBOUND);
-            assertThat(record.disposition()).isEqualTo(CallDisposition.ANSWERED);
-            assertThat(record.hangupSide()).isEqualTo(HangupSide.AGENT);
-            assertThat(record.to()).isEqualTo("+15559990000");
-            await("the agent available again", () -> world.stateOf(ann) == AgentState.AVAILABLE);
         }
     }
 

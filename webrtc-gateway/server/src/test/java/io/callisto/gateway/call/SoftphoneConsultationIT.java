@@ -138,6 +138,85 @@ class SoftphoneConsultationIT {
         noneLeft();
     }
 
+    /**
+     * A call ann's softphone dialled: her media comes up at once, the customer (sipp behind a carrier trunk) answers,
+     * and once connected she consults bob's softphone and hands the customer to him, as she would a call the ACD
+     * delivered. Bob's softphone then shows the customer; his hang-up ends the customer's call.
+     */
+    @Test
+    void aCallTheSoftphoneDialledIsHandedToAColleagueAfterAConsultation() throws Exception {
+        String ann = world.agent("ann");
+        String bob = world.agent("bob");
+        FakeSoftphones.Phone annPhone = softphones.connect(ann);
+        FakeSoftphones.Phone bobPhone = softphones.connect(bob);
+        try (SippProcess customer = world.talkingCustomer()) {
+            String trunk = world.outboundNumber(customer.sipPort());
+            world.away(bob);
+            world.available(ann);
+            String callId = world.gateway.outbound().dial(world.id(), ann, "+15559990007", "+15558880000", null);
+            FakeSoftphones.Leg annLeg = answered(annPhone);
+            assertThat(annLeg.ring().direction()).isEqualTo(BrowserAgents.Direction.OUTBOUND);
+            consultBob(annLeg, annPhone, bobPhone, bob);
+            long bobHeard = bobPhone.heard();
+            assertThat(annLeg.events().completeTransfer()).isTrue();
+            assertThat(annPhone.ended.poll(10, TimeUnit.SECONDS)).isEqualTo("transferred");
+            await("the interaction is bob's", () -> world.stateOf(bob) == AgentState.BUSY);
+            await("the customer at bob", () -> bobPhone.heard() > bobHeard + 50);
+            assertThat(bobPhone.leg().ring().from()).as("bob is shown the customer").isEqualTo("+15559990007");
+            bobPhone.leg().events().hungUp();
+            SippResult call = customer.await(Duration.ofSeconds(30));
+            assertThat(call.isSuccess()).as("bob's hang-up ended the customer's call: " + call.screen()).isTrue();
+            CallRecord record = recordOfTheCall();
+            assertThat(record.id()).isEqualTo(callId);
+            assertThat(record.trunkId()).isEqualTo(trunk);
+            assertThat(record.direction()).isEqualTo(io.callisto.core.calls.CallDirection.OUTBOUND);
+            assertThat(record.from()).isEqualTo("+15558880000");
+            assertThat(record.agentId()).isEqualTo(bob);
+            assertThat(record.holdSeconds()).as("held while ann consulted").isPositive();
+        }
+        noneLeft();
+    }
+
+    /**
+     * A call ann's softphone dialled, transferred blind to her queue once the customer answered: the customer hears
+     * the waiting sound, the ACD offers the call to bob (available in that queue), his softphone answers and hears the
+     * customer; ann's call ends as transferred and she wraps up.
+     */
+    @Test
+    void aCallTheSoftphoneDialledIsTransferredBlindToTheQueue() throws Exception {
+        String ann = world.agent("ann");
+        String bob = world.agent("bob");
+        FakeSoftphones.Phone annPhone = softphones.connect(ann);
+        FakeSoftphones.Phone bobPhone = softphones.connect(bob);
+        try (SippProcess customer = world.talkingCustomer()) {
+            world.outboundNumber(customer.sipPort());
+            world.available(ann);
+            String callId = world.gateway.outbound().dial(world.id(), ann, "+15559990008",
+                    GatewayWorld.OUTBOUND_NUMBER, null);
+            FakeSoftphones.Leg annLeg = answered(annPhone);
+            world.available(bob);
+            world.away(ann); // so that the queue offers the call to bob, not back to her
+            assertThat(annLeg.events().transfer(world.queueId, null)).as("blind to the queue").isTrue();
+            assertThat(annPhone.ended.poll(10, TimeUnit.SECONDS)).isEqualTo("transferred");
+            BrowserAgents.Ring offer = bobPhone.rings.poll(20, TimeUnit.SECONDS);
+            assertThat(offer).as("the ACD offered the call to bob").isNotNull();
+            assertThat(offer.callId()).isEqualTo(callId);
+            assertThat(offer.from()).as("bob sees the customer").isEqualTo("+15559990008");
+            assertThat(offer.direction()).isEqualTo(BrowserAgents.Direction.INBOUND);
+            bobPhone.leg().answer();
+            await("the customer at bob", () -> bobPhone.heard() > 50);
+            await("bob has it", () -> world.stateOf(bob) == AgentState.BUSY);
+            bobPhone.leg().events().hungUp();
+            SippResult call = customer.await(Duration.ofSeconds(30));
+            assertThat(call.isSuccess()).as("bob's hang-up ended the customer's call: " + call.screen()).isTrue();
+            CallRecord record = recordOfTheCall();
+            assertThat(record.id()).isEqualTo(callId);
+            assertThat(record.direction()).isEqualTo(io.callisto.core.calls.CallDirection.OUTBOUND);
+            assertThat(record.agentId()).isEqualTo(bob);
+        }
+        noneLeft();
+    }
+
     private BrowserAgents.Ring consultBob(FakeSoftphones.Leg annLeg, FakeSoftphones.Phone annPhone, FakeSoftphones.Phone bobPhone,
                             String bob) throws InterruptedException {
         assertThat(annLeg.events().consult(bob)).as("consulting bob").isTrue();

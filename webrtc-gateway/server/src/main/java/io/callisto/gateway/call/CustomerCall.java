@@ -4,15 +4,11 @@ import io.callisto.core.acd.AcdCommand;
 import io.callisto.core.acd.Channel;
 import io.callisto.core.acd.NewInteraction;
 import io.callisto.core.acd.Skills;
-import io.callisto.core.calls.CallDirection;
 import io.callisto.core.calls.CallDisposition;
-import io.callisto.core.calls.CallRecord;
 import io.callisto.core.calls.HangupSide;
 import io.callisto.core.error.CallistoException;
-import io.callisto.core.ids.Ids;
 import io.callisto.core.ids.TenantId;
 import io.callisto.gateway.media.audio.G711;
-import io.callisto.gateway.media.audio.PromptPlayer;
 import io.callisto.gateway.media.rtp.RtpBridge;
 import io.callisto.gateway.media.rtp.Side;
 import io.callisto.gateway.sip.sdp.Answer;
@@ -33,59 +29,54 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One inbound call through the B2BUA: the caller's leg (side A of the relay) is answered at once and hears
- * ringback while the call waits in the ACD; each offer rings the agent's registered phone (side B); the agent's
- * answer connects the two sides, G.711 passing through untouched. Hang-up on either side ends both, the ACD's
- * interaction and the call's detail record. State changes are serialized on the call (synchronized).
+ * A customer's call through the B2BUA, the customer's leg on side A of the relay and the agent's on side B. An inbound
+ * call's leg is answered at once and hears ringback while the call waits in the ACD; each offer rings the agent's
+ * phone or softphone; the agent's answer connects the two sides, G.711 passing through untouched. A call an agent
+ * placed joins connected, once the customer answers ({@link #adoptDialled}). Either way it can then be held, recorded,
+ * transferred (blind: back through the ACD; attended: after a consultation) until either side hangs up, which ends
+ * both legs, the ACD's interaction and the call's detail record. State changes are serialized on the call.
  */
-public final class InboundCall {
-    private static final System.Logger LOG = System.getLogger(InboundCall.class.getName());
+public final class CustomerCall {
+    private static final System.Logger LOG = System.getLogger(CustomerCall.class.getName());
     private enum State { STARTING, QUEUED, CONNECTED, ENDED }
 
     private final CallServices services;
     private final SipEndpoint endpoint;
     private final CallRegistry registry;
-    private final InboundAdmission.Admitted admitted;
+    private final CustomerLine line;
     private final Runnable releaseChannel;
-    private final String id = Ids.next('c');
-    private final String caller;
+    private final String id;
     private final Instant startedAt;
     private State state = State.STARTING;
     private IncomingRequest invite;
     private SipLeg callerLeg;
     private NegotiatedMedia callerMedia;
     private RtpBridge bridge;
-    private PromptPlayer ringback;
+    private WaitingSound waiting;
     private AgentAttempt attempt;
     private ReplacesTransfer replacing;
     private Consultation consultation;
     private io.callisto.core.acd.ContactRef contact;
     private String connectedAgent;
     private Instant connectedAt;
-    private final SdpOrigin callerOrigin = SdpOrigin.fresh();
+    private SdpOrigin callerOrigin = SdpOrigin.fresh();
     private final HoldClock hold = new HoldClock();
     private final CallRecording recording = new CallRecording();
     private final SerialEvents events = new SerialEvents();
     private final java.util.function.Function<G711.Law, io.callisto.gateway.media.audio.WavPrompt> waitingMusic;
 
-    InboundCall(CallServices services, SipEndpoint endpoint, CallRegistry registry, InboundAdmission.Admitted admitted,
-                IncomingRequest invite, Runnable releaseChannel,
-                java.util.function.Function<G711.Law, io.callisto.gateway.media.audio.WavPrompt> waitingMusic) {
+    /** Started at {@code startedAt}: an inbound call by {@link #start}, a call an agent placed by {@link #adoptDialled}. */
+    CustomerCall(CallServices services, SipEndpoint endpoint, CallRegistry registry, CustomerLine line, String id,
+                 Instant startedAt, Runnable releaseChannel,
+                 java.util.function.Function<G711.Law, io.callisto.gateway.media.audio.WavPrompt> waitingMusic) {
         this.waitingMusic = waitingMusic;
         this.services = services;
         this.endpoint = endpoint;
         this.registry = registry;
-        this.admitted = admitted;
-        this.invite = invite;
+        this.line = line;
+        this.id = id;
         this.releaseChannel = releaseChannel;
-        this.caller = invite.fromUri().user();
-        this.startedAt = services.clock().instant();
-    }
-
-    /** The configured waiting music in the caller's law, else ringback. */
-    private io.callisto.gateway.media.audio.WavPrompt waitingPrompt() {
-        G711.Law law = MediaPlumbing.law(callerMedia);
-        return waitingMusic == null ? MediaPlumbing.ringback(law) : waitingMusic.apply(law);
+        this.startedAt = startedAt;
     }
 
     /** The ACD's events for this call, in order. */
@@ -99,11 +90,12 @@ public final class InboundCall {
     }
 
     TenantId tenant() {
-        return admitted.route().tenant();
+        return line.tenant();
     }
 
     /** Negotiates media, answers with ringback, and enters the call into the ACD. */
     synchronized void start(IncomingRequest request) {
+        invite = request;
         SessionDescription offer = SdpParser.parse(request.body());
         bridge = services.relay().open();
         Answer answer = OfferAnswer.answer(offer, services.mediaHost(), bridge.leg(Side.A).rtpPort(), Direction.SENDRECV,
@@ -114,17 +106,36 @@ public final class InboundCall {
         callerLeg = endpoint.accept(request, new CallerListener());
         invite = null;
         callerLeg.answer(answer.description().toString());
-        ringback = PromptPlayer.loop(bridge, Side.A, waitingPrompt());
+        waiting = new WaitingSound(bridge, MediaPlumbing.law(callerMedia), waitingMusic);
+        waiting.play();
         state = State.QUEUED;
         try {
-            contact = services.contacts().match(tenant(), caller).orElse(null);
-            services.interactions().enqueue(tenant(), new NewInteraction(id, Channel.VOICE, admitted.route().queueId(), 0,
-                    Skills.NONE, caller, null, Map.of("numberId", admitted.route().numberId(), "trunkId",
-                    admitted.trunk().id()), contact));
+            contact = services.contacts().match(tenant(), line.customer()).orElse(null);
+            services.interactions().enqueue(tenant(), new NewInteraction(id, Channel.VOICE, line.queueId(), 0,
+                    Skills.NONE, line.customer(), null, Map.of("numberId", line.numberId(), "trunkId", line.trunkId()),
+                    contact));
         } catch (CallistoException e) {
             LOG.log(System.Logger.Level.WARNING, "call {0} could not be queued: {1}", id, e.getMessage());
             end(HangupSide.SYSTEM, CallDisposition.FAILED, 503, true);
         }
+    }
+
+    /**
+     * The customer answered the call {@code agent} placed: the call is theirs, connected, its customer's leg
+     * ({@code customerLeg}, whose events the dialling call now passes on) on side A of {@code relay}, the agent's device
+     * on side B, as negotiated. Recorded if the interaction's queue records its calls.
+     */
+    synchronized void adoptDialled(SipLeg customerLeg, NegotiatedMedia customerMedia, SdpOrigin customerOrigin,
+                                   RtpBridge relay, AgentAttempt agent, io.callisto.core.acd.ContactRef customer) {
+        callerLeg = customerLeg;
+        callerMedia = customerMedia;
+        callerOrigin = customerOrigin;
+        bridge = relay;
+        attempt = agent;
+        contact = customer;
+        waiting = new WaitingSound(bridge, MediaPlumbing.law(callerMedia), waitingMusic);
+        startConnected(agent.agentId);
+        registry.add(this); // last: a call that could not be taken on is the dialling call's to end
     }
 
     /** Refuses the INVITE before any leg exists (bad SDP, no common codec, failure). */
@@ -154,7 +165,7 @@ public final class InboundCall {
         attempt = next;
         try {
             next.leg = consulting ? null : AgentDevices.ring(services, endpoint, new BrowserAgents.Ring(tenant(), agentId,
-                    id, caller, admitted.route().e164(), admitted.route().queueId(), contact, bridge, Side.B,
+                    id, line.customer(), line.ourNumber(), line.queueId(), contact, bridge, Side.B,
                     callerMedia.codec().encoding(), callerMedia.hasTelephoneEvent(), offer.toString(),
                     BrowserAgents.Direction.INBOUND), next, next.sipPhone(), new SipHeader("X-Callisto-Interaction", id))
                     .orElse(null);
@@ -218,12 +229,14 @@ public final class InboundCall {
         hold.set(Side.B, false, services.clock().instant());
         MediaPlumbing.point(bridge, Side.B, agentMedia);
         MediaPlumbing.map(bridge, callerMedia, agentMedia);
-        ringback.stop();
+        waiting.stop();
         bridge.connect();
-        if (services.recordings() != null && recordsCalls()) {
-            recording.start(bridge, services.recordings().pathFor(tenant(), id), id);
-        }
-        connectedAgent = a.agentId;
+        startConnected(a.agentId);
+    }
+
+    private void startConnected(String agentId) {
+        recording.startIfQueueRecords(services, tenant(), id, line.queueId(), bridge);
+        connectedAgent = agentId;
         connectedAt = services.clock().instant();
         state = State.CONNECTED;
     }
@@ -255,11 +268,8 @@ public final class InboundCall {
         if (replaces.isPresent()) {
             return ReplacesTransfer.start(this, services, a, replaces.get(), callerMedia);
         }
-        String user = TransferTargets.userOf(referTo);
-        String toAgent = user == null ? null : services.phones().agentWithSipUsername(tenant(), user).orElse(null);
-        String toQueue = toAgent != null || user == null ? null
-                : services.acd().snapshot(tenant()).queue(user).map(q -> q.id()).orElse(null);
-        return blindTransfer(a, toQueue, toAgent);
+        TransferTargets.Target target = TransferTargets.resolve(services, tenant(), referTo);
+        return blindTransfer(a, target.queueId(), target.agentId());
     }
 
     /** The ACD re-routes the call to a queue or an agent; the caller hears ringback; the transferor leaves. */
@@ -278,7 +288,7 @@ public final class InboundCall {
         connectedAgent = null;
         state = State.QUEUED;
         hold.set(Side.B, false, services.clock().instant());
-        ringback = PromptPlayer.loop(bridge, Side.A, waitingPrompt());
+        waiting.play();
         a.leg.transferSucceeded();
         return true;
     }
@@ -397,7 +407,7 @@ public final class InboundCall {
 
     /** The agent's device shows this call (the caller, the number called, the queue, the contact). */
     void showTo(AgentLeg leg) {
-        leg.nowWithCustomer(caller, admitted.route().e164(), admitted.route().queueId(), contact);
+        leg.nowWithCustomer(line.customer(), line.ourNumber(), line.queueId(), contact);
     }
 
     synchronized void agentHungUp(AgentAttempt a) {
@@ -462,10 +472,10 @@ public final class InboundCall {
 
     /** While the agent holds the caller, the caller hears the waiting music (or ringback) instead of silence. */
     private void musicOnHold(boolean held) {
-        if (held && (ringback == null || !ringback.isPlaying())) {
-            ringback = PromptPlayer.loop(bridge, Side.A, waitingPrompt());
-        } else if (!held && ringback != null) {
-            ringback.stop();
+        if (held) {
+            waiting.play();
+        } else {
+            waiting.stop();
         }
     }
 
@@ -500,31 +510,19 @@ public final class InboundCall {
         cleanUp();
     }
 
-    /** Whether the queue the call was answered from records its calls (the queue may differ after an overflow). */
-    private boolean recordsCalls() {
-        io.callisto.core.acd.TenantAcd state = services.acd().snapshot(tenant());
-        String queueId = state.interaction(id).map(i -> i.queueId()).orElse(admitted.route().queueId());
-        return state.queue(queueId).map(q -> q.recordCalls()).orElse(false);
-    }
-
     private void record(HangupSide side, CallDisposition disposition, int cause, String agent) {
         Instant now = services.clock().instant();
-        Instant answered = connectedAt;
-        long wait = Duration.between(startedAt, answered == null ? now : answered).toSeconds();
-        long held = hold.seconds(now);
-        long talk = answered == null ? 0 : Math.max(0, Duration.between(answered, now).toSeconds() - held);
         try {
-            services.records().record(tenant(), new CallRecord(id, CallDirection.INBOUND, caller,
-                    admitted.route().e164(), admitted.route().numberId(), admitted.trunk().id(), admitted.route().queueId(),
-                    agent, id, startedAt, answered, now, wait, talk, held, disposition, side, cause, recording.name()));
+            services.records().record(tenant(), line.detail(id, agent, startedAt, connectedAt, now, hold.seconds(now),
+                    new CustomerLine.Ending(disposition, side, cause), recording.name()));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "call " + id + ": its detail record could not be stored", e);
         }
     }
 
     private void cleanUp() {
-        if (ringback != null) {
-            ringback.stop();
+        if (waiting != null) {
+            waiting.stop();
         }
         recording.stop(bridge);
         if (bridge != null) {
@@ -572,6 +570,11 @@ public final class InboundCall {
             end(HangupSide.SYSTEM, state == State.CONNECTED ? CallDisposition.ANSWERED : CallDisposition.FAILED, 503,
                     true);
         }
+    }
+
+    /** The events of the customer's leg. */
+    LegListener customerListener() {
+        return new CallerListener();
     }
 
     /** The caller's leg. */
