@@ -13,6 +13,7 @@
 //   AGENT_NAME, COLLEAGUE_NAME                their names, which each desktop shows the other by
 //   FAKE_AUDIO                                a WAV file Chromium's fake microphone plays (required)
 //   DIAL                                      the customer's number Ann dials; unset, she answers a call
+//   DIAL_QUEUE                                the queue id Ann picks to dial for (unset: her first queue)
 //   CUSTOMER                                  the customer's number as Bob is shown it (default +15550000001)
 //   SCREENSHOT_DIR                            where the failure screenshots go (default target/e2e)
 
@@ -26,6 +27,11 @@ const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR || 'target/e2e');
 async function answerAndConsult(ann, bobId) {
   if (process.env.DIAL) {
     await ann.getByTestId('dial-number').fill(process.env.DIAL);
+    if (process.env.DIAL_QUEUE) {
+      // the picker shows once the queues are read
+      await ann.locator(`select[data-testid="dial-queue"] option[value="${process.env.DIAL_QUEUE}"]`).waitFor({ state: 'attached', timeout: WAIT });
+      await ann.getByTestId('dial-queue').selectOption(process.env.DIAL_QUEUE);
+    }
     await ann.getByTestId('dial-call').click();
     await ann.locator('[data-testid="call-active"][data-state="connected"]').waitFor({ timeout: 90_000 });
   } else {

@@ -5,6 +5,7 @@ export {
   SoftphoneError,
   type ConnectionInfo,
   type ConnectionState,
+  type DialOptions,
   type EndedEvent,
   type EndedReason,
   type SoftphoneErrorEvent,

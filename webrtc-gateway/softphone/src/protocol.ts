@@ -88,7 +88,7 @@ export type ClientMessage =
   | { type: 'consult'; callId: string; agentId: string }
   | { type: 'complete-transfer'; callId: string }
   | { type: 'cancel-consult'; callId: string }
-  | { type: 'dial'; number: string; from?: string }
+  | { type: 'dial'; number: string; from?: string; queueId?: string }
   | { type: 'ping' };
 
 // --- gateway -> client -------------------------------------------------------------------------

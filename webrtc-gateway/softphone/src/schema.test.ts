@@ -77,6 +77,7 @@ describe('the schema refuses', () => {
     ['a state nobody may choose', { type: 'state', state: 'ASLEEP' }],
     ['a reason without AWAY', { type: 'state', state: 'AVAILABLE', reason: 'lunch' }],
     ['dial of letters', { type: 'dial', number: 'call mom' }],
+    ['dial for a queue with an empty id', { type: 'dial', number: '5551234', queueId: '' }],
     ['a candidate that is not a candidate line', { type: 'candidate', callId: 'c-1', candidate: 'a=foo' }],
     ['a candidate without its field', { type: 'candidate', callId: 'c-1' }],
   ])('from the client: %s', (_what, message) => {

@@ -512,6 +512,19 @@ describe('dialling', () => {
     expect(ws.ofType('dial')[1]).toEqual({ type: 'dial', number: '5551234' });
   });
 
+  it('says which queue the call is made for, with or without a caller id', () => {
+    const { phone } = softphone();
+    const ws = connect(phone);
+    phone.dial('+15550001111', { queueId: 'q-renewals' });
+    phone.dial('+15550001112', { from: '+15551230000', queueId: 'q-sales' });
+    phone.dial('+15550001113', {});
+    expect(ws.ofType('dial')).toEqual([
+      { type: 'dial', number: '+15550001111', queueId: 'q-renewals' },
+      { type: 'dial', number: '+15550001112', from: '+15551230000', queueId: 'q-sales' },
+      { type: 'dial', number: '+15550001113' },
+    ]);
+  });
+
   it('rejects a refused dial, a dial with nothing to call and a dial while disconnected', async () => {
     const { phone, of } = softphone();
     await expect(phone.dial('+15550001111')).rejects.toMatchObject({ code: 'not-connected' });

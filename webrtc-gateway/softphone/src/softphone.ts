@@ -24,6 +24,7 @@ import { Signalling, type SignallingStatus } from './signalling.js';
 import {
   SoftphoneError,
   type ConnectionInfo,
+  type DialOptions,
   type SoftphoneEvents,
   type SoftphoneOptions,
 } from './types.js';
@@ -587,11 +588,13 @@ export class Softphone {
   /**
    * Calls a number through the tenant's trunk: resolves to the outbound call once the gateway created it (and the
    * SDK has started attaching its media); rejects with `dial-refused`, `busy`, `not-connected` or `dial-timeout`.
+   * `options` names the caller id and the queue the call is made for; a string alone is the caller id.
    */
-  dial(number: string, from?: string): Promise<Call> {
+  dial(number: string, options?: DialOptions | string): Promise<Call> {
     const to = number.trim();
     if (to === '') return Promise.reject(new SoftphoneError('invalid-message', 'Enter the number to call.'));
-    if (!this.send(from ? { type: 'dial', number: to, from } : { type: 'dial', number: to })) {
+    const { from, queueId } = typeof options === 'string' ? { from: options, queueId: undefined } : (options ?? {});
+    if (!this.send({ type: 'dial', number: to, ...(from ? { from } : {}), ...(queueId ? { queueId } : {}) })) {
       return Promise.reject(new SoftphoneError('not-connected', 'The softphone is not connected; try again when it is.'));
     }
     return new Promise<Call>((resolve, reject) => {

@@ -76,6 +76,14 @@ export interface SoftphoneOptions {
   preconnect?: boolean;
 }
 
+/** What `dial` may say besides the number. */
+export interface DialOptions {
+  /** The caller id shown to the called party: one of the tenant's numbers (default: the trunk's). */
+  from?: string;
+  /** The queue the call is made for (default: the agent's first): its recording rule, transfers and reports follow. */
+  queueId?: string;
+}
+
 /** Thrown (as a rejection) by `answer`, `dial` and friends; `code` as in {@link SoftphoneErrorEvent}. */
 export class SoftphoneError extends Error {
   readonly code: string;

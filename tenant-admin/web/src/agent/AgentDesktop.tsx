@@ -133,6 +133,7 @@ export function AgentDesktop() {
         <OutboundDial
           phone={phone}
           disabled={active.length > 0 || wrappingUp}
+          queues={queues}
           note={wrappingUp ? 'Finish your wrap-up to place a call: its notes would otherwise be lost.' : null}
         />
       </div>

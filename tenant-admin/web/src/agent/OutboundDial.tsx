@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { normalizePhone } from '../admin/telephony';
-import { TextField } from '../components/forms';
+import type { Queue } from '../api/types';
+import { SelectField, TextField } from '../components/forms';
 import { errorText } from './format';
 import type { SoftphoneLike } from './softphoneContext';
 
@@ -10,9 +11,24 @@ export function dialable(raw: string): string | null {
   return /^\+?\d{1,32}$/.test(number) ? number : null;
 }
 
-/** Calls a number from the browser (the softphone's `dial`): the call appears above once the gateway starts it. */
-export function OutboundDial({ phone, disabled, note }: { phone: SoftphoneLike; disabled: boolean; note?: string | null }) {
+/**
+ * Calls a number from the browser (the softphone's `dial`): the call appears above once the gateway starts it. With
+ * more than one queue the agent may say which the call is made for (its recording rule, transfers and reports follow
+ * it); by default it is the first queue the agent serves.
+ */
+export function OutboundDial({
+  phone,
+  disabled,
+  note,
+  queues = null,
+}: {
+  phone: SoftphoneLike;
+  disabled: boolean;
+  note?: string | null;
+  queues?: Queue[] | null;
+}) {
   const [number, setNumber] = useState('');
+  const [queueId, setQueueId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -27,7 +43,7 @@ export function OutboundDial({ phone, disabled, note }: { phone: SoftphoneLike; 
     setError(null);
     setBusy(true);
     try {
-      await phone.dial(to);
+      await (queueId ? phone.dial(to, { queueId }) : phone.dial(to));
       setNumber('');
     } catch (e) {
       const code = (e as { code?: unknown }).code;
@@ -58,6 +74,23 @@ export function OutboundDial({ phone, disabled, note }: { phone: SoftphoneLike; 
           {busy ? 'Dialling…' : 'Dial'}
         </button>
       </div>
+      {queues && queues.length > 1 ? (
+        <SelectField
+          id="dial-queue"
+          label="Call for queue"
+          testId="dial-queue"
+          value={queueId}
+          onChange={(e) => setQueueId(e.target.value)}
+          hint="The queue's recording rule and reports follow the call."
+        >
+          <option value="">Your first queue</option>
+          {queues.map((q) => (
+            <option key={q.id} value={q.id}>
+              {q.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
       {note ? (
         <p className="muted small" data-testid="dial-note">
           {note}

@@ -91,6 +91,27 @@ describe('agent desktop: outbound calls', () => {
     expect(screen.getByTestId('dial-number')).toHaveValue('5551234');
   });
 
+  it('dials for the queue the agent picks; without queue names, for the agent\'s first queue', async () => {
+    const { softphone, unmount } = renderDesktop();
+    act(() => softphone.welcome());
+    const user = userEvent.setup();
+    const queue = await screen.findByTestId('dial-queue');
+    expect(screen.getByLabelText('Call for queue')).toBe(queue);
+    expect(within(queue).getAllByRole('option').map((o) => o.textContent)).toEqual(['Your first queue', 'Support', 'Billing']);
+    await user.selectOptions(queue, 'q-billing');
+    await user.type(screen.getByTestId('dial-number'), '+15550001111');
+    await user.click(screen.getByTestId('dial-call'));
+    expect(softphone.dial).toHaveBeenCalledWith('+15550001111', { queueId: 'q-billing' });
+    unmount();
+
+    const unread = renderDesktop({ 'GET /api/v1/queues': () => problem(503, { detail: 'down' }) });
+    act(() => unread.softphone.welcome());
+    await user.type(screen.getByTestId('dial-number'), '5551234');
+    await user.click(screen.getByTestId('dial-call'));
+    expect(unread.softphone.dial).toHaveBeenCalledWith('5551234');
+    expect(screen.queryByTestId('dial-queue')).toBeNull();
+  });
+
   it('accepts E.164 and plain digits only', () => {
     expect(dialable(' 00 44 20 7946 0000 ')).toBe('+442079460000');
     expect(dialable('1234')).toBe('1234');

@@ -119,6 +119,9 @@ class SoftphoneSignallingIT {
                 {"{\"type\":\"hold\",\"callId\":\"c1\",\"hold\":\"yes\"}", "invalid-message"},
                 {"{\"type\":\"answer\",\"callId\":\"nope\",\"sdp\":\"v=0\"}", "unknown-call"},
                 {"{\"type\":\"transfer\",\"callId\":\"nope\",\"queueId\":\"q\",\"agentId\":\"a\"}", "invalid-message"},
+                {"{\"type\":\"dial\",\"number\":\"5551234\",\"queueId\":\"a b\"}", "invalid-message"},
+                // a queue that is none of the tenant's: refused before any call is placed
+                {"{\"type\":\"dial\",\"number\":\"5551234\",\"queueId\":\"q-none\"}", "dial-refused"},
                 {"{\"type\":\"state\",\"state\":\"BUSY\"}", "validation-failed"},
                 {"{\"type\":\"state\",\"state\":\"AVAILABLE\",\"reason\":\"x\"}", "validation-failed"},
                 {"{\"type\":\"hello\"}", "invalid-state"},
@@ -127,6 +130,8 @@ class SoftphoneSignallingIT {
                 socket.sendText(cases[i][0]);
                 assertThat(error(socket, i + 2)).as(cases[i][0]).isEqualTo(cases[i][1]);
             }
+            assertThat(socket.messages().stream().filter(m -> "dial-refused".equals(m.path("code").asText()))
+                    .map(m -> m.path("message").asText())).as("why the dial was refused").containsExactly("queue not found");
             socket.sendText("{\"type\":\"state\",\"state\":\"AVAILABLE\"}");
             socket.await("AVAILABLE", m -> "state".equals(m.path("type").asText())
                     && "AVAILABLE".equals(m.path("state").asText()));

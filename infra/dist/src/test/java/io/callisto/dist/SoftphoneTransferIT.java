@@ -96,6 +96,9 @@ class SoftphoneTransferIT {
         Path work = Files.createTempDirectory(out, "customer-");
         Files.write(work.resolve("voice.ulaw"), TestTone.ulaw(330, 4));
         String customerNumber = "+15559990042";
+        // Ann calls for a queue she does not serve, picked in the dial form; its wrap-up rule applies to her call
+        String renewals = api.json("POST", "/api/v1/queues", f.token(), Map.of("name", "Renewals", "strategy",
+                "LONGEST_IDLE", "wrapUpSeconds", 120)).text("id");
         try (SippProcess customer = Sipp.scenario("customer_answer_stream.xml").workDir(work)
                 .timeout(Duration.ofSeconds(240)).start()) {
             // the tenant's carrier trunk reaches the customer's sipp
@@ -111,7 +114,8 @@ class SoftphoneTransferIT {
             assertThat(noPhone.status()).as(noPhone.body()).isEqualTo(409);
             assertThat(noPhone.text("code")).isEqualTo("no-registered-phone");
             try (DesktopScript browsers = DesktopScript.run("e2e/softphone-transfer.mjs", List.of(),
-                    desktops(api, f, bobId, out, Map.of("DIAL", customerNumber, "CUSTOMER", customerNumber)), out,
+                    desktops(api, f, bobId, out, Map.of("DIAL", customerNumber, "CUSTOMER", customerNumber,
+                            "DIAL_QUEUE", renewals)), out,
                     "softphone-outbound-transfer")) {
                 browsers.expect("READY", Duration.ofSeconds(120));
                 String consult = browsers.expect("CONSULT ", Duration.ofSeconds(120));
@@ -135,6 +139,7 @@ class SoftphoneTransferIT {
         JsonNode record = records.path(0);
         assertThat(record.path("direction").asText()).as(records.toString()).isEqualTo("OUTBOUND");
         assertThat(record.path("to").asText()).isEqualTo(customerNumber);
+        assertThat(record.path("queueId").asText()).as("the queue Ann picked").isEqualTo(renewals);
         assertThat(record.path("agentId").asText()).as(records.toString()).isEqualTo(bobId);
         assertThat(record.path("interactionId").asText()).isEqualTo(record.path("id").asText());
         assertThat(record.path("hangupSide").asText()).isEqualTo("AGENT");

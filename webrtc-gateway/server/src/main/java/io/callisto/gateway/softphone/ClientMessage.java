@@ -48,8 +48,11 @@ public sealed interface ClientMessage {
     record CancelConsult(String callId) implements ClientMessage {
     }
 
-    /** {@code from}: the caller id, one of the tenant's numbers (default: the trunk's). */
-    record Dial(String number, String from) implements ClientMessage {
+    /**
+     * {@code from}: the caller id, one of the tenant's numbers (default: the trunk's); {@code queueId}: the queue the
+     * call is made for (default: the agent's first), which its recording rule, transfers and reports follow.
+     */
+    record Dial(String number, String from, String queueId) implements ClientMessage {
     }
 
     record Ping() implements ClientMessage {

@@ -52,7 +52,8 @@ public final class ClientMessages {
             case "cancel-consult" -> new ClientMessage.CancelConsult(callId(node));
             case "dial" -> new ClientMessage.Dial(matching(node, "number", NUMBER, "an E.164 number or digits"),
                     node.hasNonNull("from") ? matching(node, "from", NUMBER, "one of the tenant's numbers (E.164)")
-                            : null);
+                            : null,
+                    node.hasNonNull("queueId") ? matching(node, "queueId", ID, "a queue id") : null);
             case "ping" -> new ClientMessage.Ping();
             default -> throw new SignallingException("unknown-type", "unknown message type '" + abbreviate(type)
                     + "' (see the softphone protocol)");

@@ -72,7 +72,7 @@ public final class SoftphoneConnection {
     /** The call comes back as a {@code call} message (direction outbound) once placed; its media follows. */
     private void dial(ClientMessage.Dial dial) {
         try {
-            softphones.dial(caller, line.agentId(), dial.number(), dial.from());
+            softphones.dial(caller, line.agentId(), dial.number(), dial.from(), dial.queueId());
         } catch (CallistoException e) {
             throw new SignallingException("dial-refused", e.detail());
         }

@@ -80,12 +80,12 @@ public final class Softphones implements BrowserAgents, AutoCloseable {
         dialer = outbound;
     }
 
-    String dial(Caller caller, String agentId, String number, String from) {
+    String dial(Caller caller, String agentId, String number, String from, String queueId) {
         io.callisto.core.calls.OutboundDialer current = dialer;
         if (current == null) {
             throw new SignallingException("dial-refused", "calls cannot be placed: no SIP edge runs here");
         }
-        return current.dial(caller.tenantId(), agentId, number, from, null);
+        return current.dial(caller.tenantId(), agentId, number, from, queueId);
     }
 
     /** The ACD's events: agents' state changes are pushed to their softphones. */

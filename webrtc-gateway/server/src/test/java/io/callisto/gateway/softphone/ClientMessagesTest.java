@@ -47,7 +47,9 @@ class ClientMessagesTest {
         assertThat(ClientMessages.parse("{\"type\":\"cancel-consult\",\"callId\":\"c1\"}"))
                 .isEqualTo(new ClientMessage.CancelConsult("c1"));
         assertThat(ClientMessages.parse("{\"type\":\"dial\",\"number\":\"+15551230000\"}"))
-                .isEqualTo(new ClientMessage.Dial("+15551230000", null));
+                .isEqualTo(new ClientMessage.Dial("+15551230000", null, null));
+        assertThat(ClientMessages.parse("{\"type\":\"dial\",\"number\":\"5551234\",\"from\":\"+15550009999\","
+                + "\"queueId\":\"q-sales\"}")).isEqualTo(new ClientMessage.Dial("5551234", "+15550009999", "q-sales"));
         assertThat(ClientMessages.parse("{\"type\":\"ping\",\"extra\":1}")).isEqualTo(new ClientMessage.Ping());
     }
 
@@ -70,6 +72,8 @@ class ClientMessagesTest {
         "transfer to both|{\"type\":\"transfer\",\"callId\":\"c\",\"queueId\":\"q\",\"agentId\":\"a\"}|invalid-message|one",
         "transfer to nobody|{\"type\":\"transfer\",\"callId\":\"c1\"}|invalid-message|exactly one",
         "dial a name|{\"type\":\"dial\",\"number\":\"bob\"}|invalid-message|number",
+        "dial for a queue id with spaces|{\"type\":\"dial\",\"number\":\"5551\",\"queueId\":\"a b\"}|invalid-message|queueId",
+        "dial for a numeric queue|{\"type\":\"dial\",\"number\":\"5551\",\"queueId\":7}|invalid-message|queueId",
         "a candidate object|{\"type\":\"candidate\",\"callId\":\"c1\",\"candidate\":{}}|invalid-message|candidate",
         "state not text|{\"type\":\"state\",\"state\":1}|invalid-message|state",
     })
