@@ -78,6 +78,9 @@ describe('the schema refuses', () => {
     ['a reason without AWAY', { type: 'state', state: 'AVAILABLE', reason: 'lunch' }],
     ['dial of letters', { type: 'dial', number: 'call mom' }],
     ['dial for a queue with an empty id', { type: 'dial', number: '5551234', queueId: '' }],
+    ['dial for a queue id with a space', { type: 'dial', number: '5551234', queueId: 'a b' }],
+    ['dial for a queue id of 65 characters', { type: 'dial', number: '5551234', queueId: 'q'.repeat(65) }],
+    ['a transfer to an agent id with a slash', { type: 'transfer', callId: 'c-1', agentId: 'u/1' }],
     ['a candidate that is not a candidate line', { type: 'candidate', callId: 'c-1', candidate: 'a=foo' }],
     ['a candidate without its field', { type: 'candidate', callId: 'c-1' }],
   ])('from the client: %s', (_what, message) => {

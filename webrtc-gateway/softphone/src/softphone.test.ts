@@ -530,6 +530,12 @@ describe('dialling', () => {
     await expect(phone.dial('+15550001111')).rejects.toMatchObject({ code: 'not-connected' });
     const ws = connect(phone);
     await expect(phone.dial('  ')).rejects.toMatchObject({ code: 'invalid-message' });
+    // fields the gateway would refuse (its reply names no dial, so the SDK must not wait for one)
+    await expect(phone.dial('call mom')).rejects.toMatchObject({ code: 'invalid-message', message: expect.stringContaining('number') });
+    await expect(phone.dial('+15550001111', 'the office')).rejects.toMatchObject({ message: expect.stringContaining('from') });
+    await expect(phone.dial('+15550001111', { queueId: 'a b' })).rejects.toMatchObject({ message: expect.stringContaining('queueId') });
+    await expect(phone.dial('+15550001111', { queueId: 'q'.repeat(65) })).rejects.toMatchObject({ code: 'invalid-message' });
+    expect(ws.ofType('dial')).toEqual([]);
     const dialing = phone.dial('+15550001111');
     ws.receive({ type: 'error', code: 'dial-refused', message: 'No trunk can take the call.' });
     await expect(dialing).rejects.toMatchObject({ code: 'dial-refused', message: 'No trunk can take the call.' });

@@ -594,6 +594,9 @@ export class Softphone {
     const to = number.trim();
     if (to === '') return Promise.reject(new SoftphoneError('invalid-message', 'Enter the number to call.'));
     const { from, queueId } = typeof options === 'string' ? { from: options, queueId: undefined } : (options ?? {});
+    // what the gateway would refuse is refused here: its invalid-message names no dial, so a pending dial would wait
+    const invalid = dialProblem(to, from, queueId);
+    if (invalid) return Promise.reject(new SoftphoneError('invalid-message', invalid));
     if (!this.send({ type: 'dial', number: to, ...(from ? { from } : {}), ...(queueId ? { queueId } : {}) })) {
       return Promise.reject(new SoftphoneError('not-connected', 'The softphone is not connected; try again when it is.'));
     }
@@ -678,4 +681,15 @@ function text(e: unknown): string {
 
 function asSoftphoneError(e: unknown, callId: string): SoftphoneError {
   return e instanceof SoftphoneError ? e : new SoftphoneError('media-error', text(e), callId);
+}
+
+const DIALLABLE = /^\+?[0-9]{1,32}$/;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Why the gateway would refuse this dial's fields (as its signalling schema says), or null. */
+function dialProblem(number: string, from: string | undefined, queueId: string | undefined): string | null {
+  if (!DIALLABLE.test(number)) return 'number: must be an E.164 number (+ and the country code) or digits.';
+  if (from && !DIALLABLE.test(from)) return 'from: must be one of the tenant\'s numbers (E.164).';
+  if (queueId && !ID.test(queueId)) return 'queueId: must be a queue id.';
+  return null;
 }

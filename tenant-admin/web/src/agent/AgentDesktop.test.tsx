@@ -117,7 +117,7 @@ describe('agent desktop: an incoming call', () => {
     expect(screen.queryByTestId('wrapup')).not.toBeInTheDocument();
   });
 
-  it('asks for a wrap-up after a call the agent talked on, not after one nobody answered or one they transferred', () => {
+  it('asks for a wrap-up after a call the agent talked on, not after one nobody answered or one they transferred', async () => {
     const { softphone } = renderDesktop();
     act(() => softphone.welcome());
     act(() => softphone.update(aCall({ callId: 'call-busy', direction: 'outbound', state: 'ringing' })));
@@ -130,6 +130,7 @@ describe('agent desktop: an incoming call', () => {
     // no new call while a wrap-up waits: the ACD would refuse it, and its notes would be lost
     expect(screen.getByTestId('dial-call')).toBeDisabled();
     expect(screen.getByTestId('dial-note')).toHaveTextContent('Finish your wrap-up');
+    expect(await screen.findByTestId('dial-queue')).toBeDisabled();
     const wrapUps = () => screen.queryAllByTestId('wrapup').map((w) => w.getAttribute('data-call-id'));
 
     act(() => softphone.update(aCall({ callId: 'call-moved', state: 'connected' })));

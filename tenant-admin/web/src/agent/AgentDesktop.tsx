@@ -43,6 +43,7 @@ export function AgentDesktop() {
   const [notice, setNotice] = useState<string | null>(null);
   const [changes, setChanges] = useState(0);
   const [queues, setQueues] = useState<Queue[] | null>(null);
+  const [queuesRead, setQueuesRead] = useState(0);
 
   useEffect(() => {
     phone.remoteAudio(audio.current);
@@ -81,7 +82,7 @@ export function AgentDesktop() {
         if (!isAbort(e)) setQueues(null);
       });
     return () => abort.abort();
-  }, [api]);
+  }, [api, queuesRead]);
 
   const ringing = view.calls.filter((c) => c.direction === 'inbound' && c.state === 'ringing');
   const active = view.calls.filter((c) => !(c.direction === 'inbound' && c.state === 'ringing'));
@@ -134,6 +135,7 @@ export function AgentDesktop() {
           phone={phone}
           disabled={active.length > 0 || wrappingUp}
           queues={queues}
+          onQueueGone={() => setQueuesRead((n) => n + 1)}
           note={wrappingUp ? 'Finish your wrap-up to place a call: its notes would otherwise be lost.' : null}
         />
       </div>

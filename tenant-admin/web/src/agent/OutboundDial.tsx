@@ -21,16 +21,23 @@ export function OutboundDial({
   disabled,
   note,
   queues = null,
+  onQueueGone,
 }: {
   phone: SoftphoneLike;
   disabled: boolean;
   note?: string | null;
   queues?: Queue[] | null;
+  /** The gateway knows no queue the agent picked (deleted meanwhile): the desktop reads the queues again. */
+  onQueueGone?: () => void;
 }) {
   const [number, setNumber] = useState('');
-  const [queueId, setQueueId] = useState('');
+  const [picked, setPicked] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [queueError, setQueueError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const choosing = queues !== null && queues.length > 1;
+  // a pick the current list no longer has (or no list at all) falls back to the agent's first queue
+  const queueId = choosing && queues.some((q) => q.id === picked) ? picked : '';
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -41,13 +48,21 @@ export function OutboundDial({
       return;
     }
     setError(null);
+    setQueueError(null);
     setBusy(true);
     try {
       await (queueId ? phone.dial(to, { queueId }) : phone.dial(to));
       setNumber('');
     } catch (e) {
       const code = (e as { code?: unknown }).code;
-      setError(typeof code === 'string' ? errorText({ code, message: (e as Error).message }) : 'The call could not be started.');
+      const message = (e as Error).message;
+      if (queueId && code === 'dial-refused' && /queue not found/i.test(message)) {
+        setPicked('');
+        setQueueError('That queue no longer exists; pick another, or call for your first queue.');
+        onQueueGone?.();
+      } else {
+        setError(typeof code === 'string' ? errorText({ code, message }) : 'The call could not be started.');
+      }
     } finally {
       setBusy(false);
     }
@@ -70,27 +85,32 @@ export function OutboundDial({
           onChange={(e) => setNumber(e.target.value)}
           error={error ?? undefined}
         />
+        {choosing ? (
+          <SelectField
+            id="dial-queue"
+            label="Call for queue"
+            testId="dial-queue"
+            value={queueId}
+            disabled={disabled}
+            onChange={(e) => {
+              setPicked(e.target.value);
+              setQueueError(null);
+            }}
+            hint="The queue's recording rule and reports follow the call."
+            error={queueError ?? undefined}
+          >
+            <option value="">Your first queue</option>
+            {queues.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         <button type="submit" className="button button--primary" data-testid="dial-call" disabled={busy || disabled}>
           {busy ? 'Dialling…' : 'Dial'}
         </button>
       </div>
-      {queues && queues.length > 1 ? (
-        <SelectField
-          id="dial-queue"
-          label="Call for queue"
-          testId="dial-queue"
-          value={queueId}
-          onChange={(e) => setQueueId(e.target.value)}
-          hint="The queue's recording rule and reports follow the call."
-        >
-          <option value="">Your first queue</option>
-          {queues.map((q) => (
-            <option key={q.id} value={q.id}>
-              {q.name}
-            </option>
-          ))}
-        </SelectField>
-      ) : null}
       {note ? (
         <p className="muted small" data-testid="dial-note">
           {note}

@@ -112,6 +112,25 @@ describe('agent desktop: outbound calls', () => {
     expect(screen.queryByTestId('dial-queue')).toBeNull();
   });
 
+  it('when the picked queue is gone, says so at the picker, falls back to the first queue and reads the queues again', async () => {
+    const { softphone, calls } = renderDesktop();
+    act(() => softphone.welcome());
+    const user = userEvent.setup();
+    const queue = await screen.findByTestId('dial-queue');
+    await user.selectOptions(queue, 'q-support');
+    softphone.dial.mockRejectedValueOnce(Object.assign(new Error('queue not found'), { code: 'dial-refused' }));
+    await user.type(screen.getByTestId('dial-number'), '5551234');
+    await user.click(screen.getByTestId('dial-call'));
+    expect(softphone.dial).toHaveBeenCalledWith('5551234', { queueId: 'q-support' });
+    expect(await screen.findByTestId('dial-queue-error')).toHaveTextContent('That queue no longer exists');
+    expect(screen.getByTestId('dial-queue')).toHaveValue('');
+    expect(screen.queryByTestId('dial-number-error')).toBeNull();
+    await waitFor(() => expect(calls.filter((c) => c.path.startsWith('/api/v1/queues'))).toHaveLength(2));
+    // the number is kept: Dial again calls for the first queue
+    await user.click(screen.getByTestId('dial-call'));
+    expect(softphone.dial).toHaveBeenLastCalledWith('5551234');
+  });
+
   it('accepts E.164 and plain digits only', () => {
     expect(dialable(' 00 44 20 7946 0000 ')).toBe('+442079460000');
     expect(dialable('1234')).toBe('1234');

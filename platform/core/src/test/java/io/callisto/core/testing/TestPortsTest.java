@@ -16,7 +16,7 @@ class TestPortsTest {
         for (int i = 0; i < 50; i++) {
             ports.add(TestPorts.free());
         }
-        assertThat(ports).hasSize(50).allSatisfy(port -> assertThat(port).isBetween(12_000, 19_999));
+        assertThat(ports).hasSize(50).allSatisfy(port -> assertThat(port).isBetween(10_000, 11_999));
         int port = ports.iterator().next();
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (ServerSocket tcp = new ServerSocket(port, 1, loopback); DatagramSocket udp = new DatagramSocket(port, loopback)) {

@@ -53,37 +53,36 @@ public final class SipEndpoint implements AutoCloseable {
         this.legMessages = new LegMessages(headers, addresses, messages);
     }
 
-    /** Starts listening; fails with a clear message when the address or port cannot be bound. */
+    /**
+     * Starts listening; fails with a clear message, naming the transport and port, when one cannot be bound. Whatever
+     * fails, a stack that was partly started is stopped again, so no socket or timer of it is left behind.
+     */
     public static SipEndpoint start(SipStackConfig config, SipHandler handler) {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         SipStack stack = null;
+        String binding = "SIP";
+        int bound = config.port();
         try {
             stack = factory.createSipStack(properties(config));
-            int bound = config.port();
             SipProvider provider = null;
             if (config.udp()) {
+                binding = "UDP";
                 ListeningPoint udp = stack.createListeningPoint(config.host(), bound, ListeningPoint.UDP);
                 bound = udp.getPort();
                 provider = stack.createSipProvider(udp);
             }
             if (config.tcp()) {
+                binding = "TCP";
                 ListeningPoint tcp = stack.createListeningPoint(config.host(), bound, ListeningPoint.TCP);
                 bound = tcp.getPort();
-                if (provider == null) {
-                    provider = stack.createSipProvider(tcp);
-                } else {
-                    provider.addListeningPoint(tcp);
-                }
+                provider = withPoint(stack, provider, tcp);
             }
             if (config.tls() != null) {
+                binding = "TLS";
                 modernTls((gov.nist.javax.sip.SipStackImpl) stack);
-                ListeningPoint tls = stack.createListeningPoint(config.host(), config.tls().port(), ListeningPoint.TLS);
-                if (provider == null) {
-                    provider = stack.createSipProvider(tls);
-                } else {
-                    provider.addListeningPoint(tls);
-                }
+                provider = withPoint(stack, provider,
+                        stack.createListeningPoint(config.host(), config.tls().port(), ListeningPoint.TLS));
             }
             SipEndpoint endpoint = new SipEndpoint(stack, provider, factory, config.host(), bound);
             provider.addSipListener(new ListenerBridge(endpoint, handler));
@@ -92,9 +91,11 @@ public final class SipEndpoint implements AutoCloseable {
                     config.tls() == null ? "" : ", TLS on " + config.tls().port());
             return endpoint;
         } catch (PeerUnavailableException | InvalidArgumentException | ObjectInUseException | TooManyListenersException
-                 | javax.sip.TransportNotSupportedException | javax.sip.TransportAlreadySupportedException e) {
-            IllegalStateException failure = new IllegalStateException("cannot listen for SIP on " + config.host() + ":"
-                    + config.port() + ": " + e.getMessage(), e);
+                 | javax.sip.TransportNotSupportedException | javax.sip.TransportAlreadySupportedException
+                 | RuntimeException e) {
+            int port = "TLS".equals(binding) ? config.tls().port() : bound;
+            IllegalStateException failure = new IllegalStateException("cannot listen for SIP (" + binding + ") on "
+                    + config.host() + ":" + port + ": " + e.getMessage(), e);
             if (stack != null) {
                 try {
                     StackShutdown.stop(stack, RECEIVE_THREADS);
@@ -104,6 +105,16 @@ public final class SipEndpoint implements AutoCloseable {
             }
             throw failure;
         }
+    }
+
+    /** The stack's provider with {@code point} added (the first point makes it). */
+    private static SipProvider withPoint(SipStack stack, SipProvider provider, ListeningPoint point)
+            throws ObjectInUseException, javax.sip.TransportAlreadySupportedException {
+        if (provider == null) {
+            return stack.createSipProvider(point);
+        }
+        provider.addListeningPoint(point);
+        return provider;
     }
 
     /**

@@ -75,7 +75,7 @@ class SipEndpointTest {
             assertThat(other.isBound()).isTrue();
             assertThatThrownBy(() -> SipEndpoint.start(SipStackConfig.of(name, "127.0.0.1", taken), request -> { }))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("cannot listen for SIP on 127.0.0.1:" + taken)
+                    .hasMessageContaining("cannot listen for SIP (TCP) on 127.0.0.1:" + taken)
                     .satisfies(e -> assertThat(e.getSuppressed()).as("the stop's own failures").isEmpty());
         }
         long deadline = System.currentTimeMillis() + 5_000;

@@ -1,9 +1,13 @@
 package io.callisto.gateway.sip.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +73,28 @@ class SipTlsTest {
             int read = in.read(buffer);
             assertThat(new String(buffer, 0, read, StandardCharsets.UTF_8)).startsWith("SIP/2.0 200 OK");
             assertThat(endpoint.port()).isEqualTo(port);
+        }
+    }
+
+    /** A taken TLS port: the error names TLS and that port, and the UDP and TCP sides bound before it are released. */
+    @Test
+    void aTakenTlsPortFailsTheStartNamingItAndReleasesThePlainSides() throws Exception {
+        Path dir = Files.createTempDirectory("sip-tls-");
+        int port = SipEndpointTest.freePort();
+        int tlsPort = SipEndpointTest.freePort();
+        SipStackConfig config = SipStackConfig.of("tls-taken-" + port, "127.0.0.1", port)
+                .withTls(new SipStackConfig.Tls(tlsPort, keystore(dir), "changeit"));
+        try (ServerSocket other = new ServerSocket(tlsPort, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(other.isBound()).isTrue();
+            assertThatThrownBy(() -> SipEndpoint.start(config, r -> { }))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot listen for SIP (TLS) on 127.0.0.1:" + tlsPort)
+                    .satisfies(e -> assertThat(e.getSuppressed()).as("the stop's own failures").isEmpty());
+        }
+        try (ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+             DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+            assertThat(tcp.getLocalPort()).as("the TCP port is free again").isEqualTo(port);
+            assertThat(udp.getLocalPort()).as("the UDP port is free again").isEqualTo(port);
         }
     }
 }
