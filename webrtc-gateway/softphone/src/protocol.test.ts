@@ -35,6 +35,7 @@ describe('parseServerMessage', () => {
       message: '',
     });
     expect(parseServerMessage(JSON.stringify({ type: 'error', code: 'busy', callId: 7 }))).toBeNull();
+    expect(parseServerMessage(JSON.stringify({ type: 'error', code: 'dial-refused', message: 'x', reason: 404 }))).toBeNull();
   });
 
   it('reads nothing from frames that are not messages', () => {

@@ -128,6 +128,8 @@ export interface ErrorMessage {
   code: ErrorCode | string;
   message: string;
   callId?: string;
+  /** For `dial-refused`: the platform's own code for the refusal (`not-found`, `agent-busy`, …). */
+  reason?: string;
 }
 export interface PongMessage {
   type: 'pong';
@@ -257,7 +259,7 @@ export function parseServerMessage(raw: unknown): ServerMessage | null {
         ? (value as unknown as StateMessage)
         : null;
     case 'error':
-      return isString(v.code) && optional(v.message, isString) && optional(v.callId, isString)
+      return isString(v.code) && optional(v.message, isString) && optional(v.callId, isString) && optional(v.reason, isString)
         ? ({ ...v, message: v.message ?? '' } as unknown as ErrorMessage)
         : null;
     case 'pong':

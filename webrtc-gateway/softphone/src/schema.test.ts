@@ -107,6 +107,7 @@ describe('the schema refuses', () => {
     ['an agent state nobody knows', { type: 'state', state: 'SLEEPING' }],
     ['an error without a message', { type: 'error', code: 'busy' }],
     ['an error with an unknown code', { type: 'error', code: 'oops', message: 'x' }],
+    ['an error whose reason is not a code', { type: 'error', code: 'dial-refused', message: 'x', reason: 'Queue Not Found' }],
   ])('from the gateway: %s', (_what, message) => {
     expect(server(JSON.parse(JSON.stringify(message)))).toBe(false);
   });

@@ -537,9 +537,9 @@ describe('dialling', () => {
     await expect(phone.dial('+15550001111', { queueId: 'q'.repeat(65) })).rejects.toMatchObject({ code: 'invalid-message' });
     expect(ws.ofType('dial')).toEqual([]);
     const dialing = phone.dial('+15550001111');
-    ws.receive({ type: 'error', code: 'dial-refused', message: 'No trunk can take the call.' });
-    await expect(dialing).rejects.toMatchObject({ code: 'dial-refused', message: 'No trunk can take the call.' });
-    expect(of('error')).toEqual([{ code: 'dial-refused', message: 'No trunk can take the call.' }]);
+    ws.receive({ type: 'error', code: 'dial-refused', message: 'No trunk can take the call.', reason: 'no-trunk' });
+    await expect(dialing).rejects.toMatchObject({ code: 'dial-refused', message: 'No trunk can take the call.', reason: 'no-trunk' });
+    expect(of('error')).toEqual([{ code: 'dial-refused', message: 'No trunk can take the call.', reason: 'no-trunk' }]);
     expect(FakePeerConnection.instances).toHaveLength(0);
   });
 

@@ -210,7 +210,7 @@ export class Softphone {
         this.events.emit('state', this.agentState);
         break;
       case 'error':
-        this.onError(message.code, message.message, message.callId);
+        this.onError(message.code, message.message, message.callId, message.reason);
         break;
       case 'pong':
         break;
@@ -270,7 +270,7 @@ export class Softphone {
     }
   }
 
-  private onError(code: string, message: string, callId?: string): void {
+  private onError(code: string, message: string, callId?: string, reason?: string): void {
     const entry = callId ? this.entries.get(callId) : undefined;
     const lost = code === 'not-prepared' || (code === 'media-failed' && entry?.call.state === 'ringing');
     if (callId && entry?.leg?.prepared && lost) {
@@ -284,9 +284,9 @@ export class Softphone {
     if (!callId && (code === 'dial-refused' || code === 'busy') && this.dials.length > 0) {
       const dial = this.dials.shift() as PendingDial;
       clearTimeout(dial.timer);
-      dial.reject(new SoftphoneError(code, message));
+      dial.reject(new SoftphoneError(code, message, undefined, reason));
     }
-    this.events.emit('error', { code, message, ...(callId ? { callId } : {}) });
+    this.events.emit('error', { code, message, ...(callId ? { callId } : {}), ...(reason ? { reason } : {}) });
   }
 
   private upsert(call: Call): Entry {

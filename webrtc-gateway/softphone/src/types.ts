@@ -35,6 +35,8 @@ export interface SoftphoneErrorEvent {
   code: string;
   message: string;
   callId?: string;
+  /** For `dial-refused`: the platform's own code for the refusal (`not-found`, `agent-busy`, …). */
+  reason?: string;
 }
 
 export interface SoftphoneEvents {
@@ -88,11 +90,14 @@ export interface DialOptions {
 export class SoftphoneError extends Error {
   readonly code: string;
   readonly callId?: string;
+  /** For `dial-refused`: the platform's own code for the refusal. */
+  readonly reason?: string;
 
-  constructor(code: string, message: string, callId?: string) {
+  constructor(code: string, message: string, callId?: string, reason?: string) {
     super(message);
     this.name = 'SoftphoneError';
     this.code = code;
     this.callId = callId;
+    this.reason = reason;
   }
 }

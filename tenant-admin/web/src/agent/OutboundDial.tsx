@@ -54,9 +54,10 @@ export function OutboundDial({
       await (queueId ? phone.dial(to, { queueId }) : phone.dial(to));
       setNumber('');
     } catch (e) {
-      const code = (e as { code?: unknown }).code;
+      const { code, reason } = e as { code?: unknown; reason?: unknown };
       const message = (e as Error).message;
-      if (queueId && code === 'dial-refused' && /queue not found/i.test(message)) {
+      // with a queue picked, the only thing a dial can find missing is that queue
+      if (queueId && code === 'dial-refused' && reason === 'not-found') {
         setPicked('');
         setQueueError('That queue no longer exists; pick another, or call for your first queue.');
         onQueueGone?.();

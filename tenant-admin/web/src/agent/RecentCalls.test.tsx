@@ -118,7 +118,7 @@ describe('agent desktop: outbound calls', () => {
     const user = userEvent.setup();
     const queue = await screen.findByTestId('dial-queue');
     await user.selectOptions(queue, 'q-support');
-    softphone.dial.mockRejectedValueOnce(Object.assign(new Error('queue not found'), { code: 'dial-refused' }));
+    softphone.dial.mockRejectedValueOnce(Object.assign(new Error('queue not found'), { code: 'dial-refused', reason: 'not-found' }));
     await user.type(screen.getByTestId('dial-number'), '5551234');
     await user.click(screen.getByTestId('dial-call'));
     expect(softphone.dial).toHaveBeenCalledWith('5551234', { queueId: 'q-support' });

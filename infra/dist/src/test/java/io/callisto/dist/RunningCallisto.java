@@ -50,10 +50,11 @@ public final class RunningCallisto implements AutoCloseable {
                 .with("CALLISTO_HTTP_HOST", "127.0.0.1")
                 .with("CALLISTO_HTTP_PORT", "0")
                 .with("CALLISTO_CLUSTER", "callisto-it-" + UUID.randomUUID())
-                .with("CALLISTO_CLUSTER_PORT", Integer.toString(freePort()))
+                // free ports, so that this test's cluster and edges come up beside any Callisto already running here
+                .with("CALLISTO_CLUSTER_PORT", Integer.toString(TestPorts.free()))
                 .with("CALLISTO_PUBLIC_RATE_LIMIT", "0")
-                .with("CALLISTO_SIP_PORT", Integer.toString(freePort()))
-                .with("CALLISTO_ICE_PORT", Integer.toString(freeUdpPort()));
+                .with("CALLISTO_SIP_PORT", Integer.toString(TestPorts.free()))
+                .with("CALLISTO_ICE_PORT", Integer.toString(TestPorts.free()));
         extra.forEach(settings::with);
         String schema = null;
         if (database == Database.POSTGRES) {
@@ -66,15 +67,6 @@ public final class RunningCallisto implements AutoCloseable {
         // the client calls the address the platform listens on (a test may move it off 127.0.0.1, e.g. to a veth)
         return new RunningCallisto(Callisto.start(settings), dataDir, schema, extra.getOrDefault("CALLISTO_HTTP_HOST",
                 "127.0.0.1"));
-    }
-
-    /** A port free right now, so this test's cluster forms beside any Callisto already running here. */
-    static int freePort() {
-        return TestPorts.free();
-    }
-
-    static int freeUdpPort() {
-        return TestPorts.free();
     }
 
     /** The PostgreSQL tests need TEST_JDBC_URL (CI and the README's test command set it). */

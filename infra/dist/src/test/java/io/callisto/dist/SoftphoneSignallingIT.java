@@ -131,7 +131,8 @@ class SoftphoneSignallingIT {
                 assertThat(error(socket, i + 2)).as(cases[i][0]).isEqualTo(cases[i][1]);
             }
             assertThat(socket.messages().stream().filter(m -> "dial-refused".equals(m.path("code").asText()))
-                    .map(m -> m.path("message").asText())).as("why the dial was refused").containsExactly("queue not found");
+                    .map(m -> m.path("reason").asText() + ": " + m.path("message").asText()))
+                    .as("why the dial was refused").containsExactly("not-found: queue not found");
             socket.sendText("{\"type\":\"state\",\"state\":\"AVAILABLE\"}");
             socket.await("AVAILABLE", m -> "state".equals(m.path("type").asText())
                     && "AVAILABLE".equals(m.path("state").asText()));

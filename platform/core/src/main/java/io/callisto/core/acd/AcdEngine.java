@@ -130,13 +130,18 @@ public final class AcdEngine {
 
     // ---- interactions ------------------------------------------------------------------------------
 
-    public static List<AcdEvent> enqueue(TenantAcd acd, NewInteraction request, Instant now) {
+    /** A new interaction names one of the tenant's queues and an id no interaction has. */
+    static void requireNewInQueue(TenantAcd acd, NewInteraction request) {
         if (acd.queue(request.queueId()).isEmpty()) {
             throw Errors.notFound("queue");
         }
         if (acd.interactionMap().containsKey(request.id())) {
             throw Errors.conflict("duplicate-interaction", "an interaction with this id exists");
         }
+    }
+
+    public static List<AcdEvent> enqueue(TenantAcd acd, NewInteraction request, Instant now) {
+        requireNewInQueue(acd, request);
         Interaction interaction = new Interaction(request, acd.nextSequence(), now);
         acd.interactionMap().put(interaction.id(), interaction);
         Outcome outcome = new Outcome(now);

@@ -34,12 +34,7 @@ final class DialOut {
         if (request.channel() != Channel.VOICE) {
             throw Errors.invalid("invalid-channel", "only voice calls are dialled");
         }
-        if (acd.queue(request.queueId()).isEmpty()) {
-            throw Errors.notFound("queue");
-        }
-        if (acd.interactionMap().containsKey(request.id())) {
-            throw Errors.conflict("duplicate-interaction", "an interaction with this id exists");
-        }
+        AcdEngine.requireNewInQueue(acd, request);
         Agent agent = AcdEngine.requireAgent(acd, agentId);
         if (!agent.isLoggedIn()) {
             throw Errors.conflict("agent-offline", "the agent is offline: go Available or Away to place calls");

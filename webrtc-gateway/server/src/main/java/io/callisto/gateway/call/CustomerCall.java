@@ -1,9 +1,6 @@
 package io.callisto.gateway.call;
 
 import io.callisto.core.acd.AcdCommand;
-import io.callisto.core.acd.Channel;
-import io.callisto.core.acd.NewInteraction;
-import io.callisto.core.acd.Skills;
 import io.callisto.core.calls.CallDisposition;
 import io.callisto.core.calls.HangupSide;
 import io.callisto.core.error.CallistoException;
@@ -26,7 +23,6 @@ import io.callisto.gateway.sip.stack.SipResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A customer's call through the B2BUA, the customer's leg on side A of the relay and the agent's on side B. An inbound
@@ -106,14 +102,12 @@ public final class CustomerCall {
         callerLeg = endpoint.accept(request, new CallerListener());
         invite = null;
         callerLeg.answer(answer.description().toString());
-        waiting = new WaitingSound(bridge, MediaPlumbing.law(callerMedia), waitingMusic);
+        waiting = waitingSound();
         waiting.play();
         state = State.QUEUED;
         try {
             contact = services.contacts().match(tenant(), line.customer()).orElse(null);
-            services.interactions().enqueue(tenant(), new NewInteraction(id, Channel.VOICE, line.queueId(), 0,
-                    Skills.NONE, line.customer(), null, Map.of("numberId", line.numberId(), "trunkId", line.trunkId()),
-                    contact));
+            services.interactions().enqueue(tenant(), line.interaction(id, contact));
         } catch (CallistoException e) {
             LOG.log(System.Logger.Level.WARNING, "call {0} could not be queued: {1}", id, e.getMessage());
             end(HangupSide.SYSTEM, CallDisposition.FAILED, 503, true);
@@ -133,7 +127,7 @@ public final class CustomerCall {
         bridge = relay;
         attempt = agent;
         contact = customer;
-        waiting = new WaitingSound(bridge, MediaPlumbing.law(callerMedia), waitingMusic);
+        waiting = waitingSound();
         startConnected(agent.agentId);
         registry.add(this); // last: a call that could not be taken on is the dialling call's to end
     }
@@ -570,6 +564,11 @@ public final class CustomerCall {
             end(HangupSide.SYSTEM, state == State.CONNECTED ? CallDisposition.ANSWERED : CallDisposition.FAILED, 503,
                     true);
         }
+    }
+
+    /** What the customer hears waiting (music, or ringback), in their leg's law, on their side of the relay. */
+    private WaitingSound waitingSound() {
+        return new WaitingSound(bridge, MediaPlumbing.law(callerMedia), waitingMusic);
     }
 
     /** The events of the customer's leg. */

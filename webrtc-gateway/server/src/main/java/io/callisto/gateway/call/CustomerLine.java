@@ -1,5 +1,9 @@
 package io.callisto.gateway.call;
 
+import io.callisto.core.acd.Channel;
+import io.callisto.core.acd.ContactRef;
+import io.callisto.core.acd.NewInteraction;
+import io.callisto.core.acd.Skills;
 import io.callisto.core.calls.CallDirection;
 import io.callisto.core.calls.CallDisposition;
 import io.callisto.core.calls.CallRecord;
@@ -7,6 +11,8 @@ import io.callisto.core.calls.HangupSide;
 import io.callisto.core.ids.TenantId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Who a customer's call connects: the customer's number and the tenant's ({@code ourNumber}, with its id when it is
@@ -22,6 +28,18 @@ record CustomerLine(TenantId tenant, CallDirection direction, String customer, S
 
     /** How a call ended: its disposition, who hung up, the SIP cause. */
     record Ending(CallDisposition disposition, HangupSide side, int cause) {
+    }
+
+    /**
+     * The call's interaction in the ACD: a voice call of {@code customer} (the matched CRM contact, or null) in the
+     * line's queue, with the number (when it is one of the tenant's) and the trunk as its data.
+     */
+    NewInteraction interaction(String callId, ContactRef contact) {
+        Map<String, String> data = new HashMap<>(Map.of("trunkId", trunkId));
+        if (numberId != null) {
+            data.put("numberId", numberId);
+        }
+        return new NewInteraction(callId, Channel.VOICE, queueId, 0, Skills.NONE, customer, null, data, contact);
     }
 
     /** The number the call came from, as its record keeps it. */

@@ -1,11 +1,7 @@
 package io.callisto.gateway.call;
 
 import io.callisto.core.acd.AcdCommand;
-import io.callisto.core.acd.Channel;
 import io.callisto.core.acd.ContactRef;
-import io.callisto.core.acd.NewInteraction;
-import io.callisto.core.acd.Skills;
-import io.callisto.core.calls.CallDirection;
 import io.callisto.core.calls.CallDisposition;
 import io.callisto.core.calls.HangupSide;
 import io.callisto.core.error.CallistoException;
@@ -31,9 +27,7 @@ import io.callisto.gateway.sip.stack.SipLeg;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -62,13 +56,15 @@ final class OutboundCall {
                     Function<G711.Law, WavPrompt> waitingMusic, Duration agentAnswer, Duration customerAnswer) {
     }
 
-    /** What is dialled: the customer's number, the caller id shown, the trunk, the queue and the customer's contact. */
-    record Dialled(String to, String callerId, String numberId, Trunk trunk, String queueId, ContactRef contact) {
+    /**
+     * What is dialled: the line (the customer's number, the caller id shown with its number id, the queue), the trunk
+     * it runs on and the customer's CRM contact, if known.
+     */
+    record Dialled(CustomerLine line, Trunk trunk, ContactRef contact) {
     }
 
     private final Carriage carriage;
     private final CallServices services;
-    private final TenantId tenant;
     private final String id;
     private final String agentId;
     private final Dialled dialled;
@@ -95,16 +91,13 @@ final class OutboundCall {
     private volatile LegListener customer;
 
     /** {@code forget} drops the call from the dialler's calls; {@code releaseChannel} frees its trunk channel. */
-    OutboundCall(Carriage carriage, TenantId tenant, String id, String agentId, Dialled dialled, Runnable forget,
-                 Runnable releaseChannel) {
+    OutboundCall(Carriage carriage, String id, String agentId, Dialled dialled, Runnable forget, Runnable releaseChannel) {
         this.carriage = carriage;
         this.services = carriage.services();
-        this.tenant = tenant;
         this.id = id;
         this.agentId = agentId;
         this.dialled = dialled;
-        this.line = new CustomerLine(tenant, CallDirection.OUTBOUND, dialled.to(), dialled.callerId(),
-                dialled.numberId(), dialled.trunk().id(), dialled.queueId());
+        this.line = dialled.line();
         this.forget = forget;
         this.releaseChannel = releaseChannel;
         this.startedAt = services.clock().instant();
@@ -114,13 +107,15 @@ final class OutboundCall {
     }
 
     TenantId tenant() {
-        return tenant;
+        return line.tenant();
     }
 
-    /** Recording starts once the customer has answered (the call is then the customer's call). */
-    synchronized boolean recordOnDemand(String requester, boolean on) {
-        return new CallRecording().demand(on, requester == null || requester.equals(agentId), false,
-                services.recordings(), tenant, id, bridge);
+    /** Recording starts once the customer has answered (the call is then the customer's call): refused before. */
+    boolean recordOnDemand(String requester, boolean on) {
+        if (requester != null && !requester.equals(agentId)) {
+            throw io.callisto.core.error.Errors.notFound("call");
+        }
+        throw io.callisto.core.error.Errors.conflict("not-connected", "the call is not connected");
     }
 
     String id() {
@@ -133,8 +128,8 @@ final class OutboundCall {
         expireIn(carriage.agentAnswer(), State.RINGING_AGENT);
         SipEndpoint endpoint = carriage.endpoint();
         agentLeg = new SipAgentLeg(endpoint.invite(new OutgoingInvite(phone.contact(), phone.sourceHost(),
-                phone.sourcePort(), phone.transport(), "sip:" + dialled.to() + "@" + endpoint.host() + ":"
-                + endpoint.port(), "Outbound call", "sip:" + phone.username() + "@" + tenant.value(),
+                phone.sourcePort(), phone.transport(), "sip:" + line.customer() + "@" + endpoint.host() + ":"
+                + endpoint.port(), "Outbound call", "sip:" + phone.username() + "@" + line.tenant().value(),
                 agentOffer.toString(), List.of(new SipHeader("X-Callisto-Call", id))),
                 new SipPhoneEvents(new AgentSide(), this::referred)));
     }
@@ -146,8 +141,8 @@ final class OutboundCall {
     synchronized void start(BrowserAgents browsers) {
         prepare(List.of(io.callisto.gateway.sip.sdp.RtpMap.PCMU));
         expireIn(carriage.agentAnswer(), State.RINGING_AGENT);
-        agentLeg = browsers.ring(new BrowserAgents.Ring(tenant, agentId, id, dialled.callerId(), dialled.to(),
-                dialled.queueId(), dialled.contact(), bridge, Side.B, "PCMU", true, agentOffer.toString(),
+        agentLeg = browsers.ring(new BrowserAgents.Ring(line.tenant(), agentId, id, line.ourNumber(), line.customer(),
+                line.queueId(), dialled.contact(), bridge, Side.B, "PCMU", true, agentOffer.toString(),
                 BrowserAgents.Direction.OUTBOUND), new AgentSide())
                 .orElseThrow(() -> io.callisto.core.error.Errors.conflict("softphone-unavailable",
                         "the agent's softphone is not connected or is on another call"));
@@ -155,12 +150,7 @@ final class OutboundCall {
 
     /** The ACD's interaction first (refused while the agent is offline, on a call or wrapping up), then the relay. */
     private void prepare(List<io.callisto.gateway.sip.sdp.RtpMap> codecs) {
-        Map<String, String> data = new HashMap<>(Map.of("trunkId", dialled.trunk().id()));
-        if (dialled.numberId() != null) {
-            data.put("numberId", dialled.numberId());
-        }
-        services.acd().execute(tenant, new AcdCommand.DialOut(new NewInteraction(id, Channel.VOICE, dialled.queueId(),
-                0, Skills.NONE, dialled.to(), null, data, dialled.contact()), agentId));
+        services.acd().execute(line.tenant(), new AcdCommand.DialOut(line.interaction(id, dialled.contact()), agentId));
         interactionStarted = true;
         bridge = services.relay().open();
         agentOffer = OfferAnswer.offer(services.mediaHost(), bridge.leg(Side.B).rtpPort(), codecs,
@@ -212,8 +202,8 @@ final class OutboundCall {
         String host = hosts.getFirst();
         List<SipHeader> headers = authorization == null ? List.of() : List.of(authorization);
         SipEndpoint endpoint = carriage.endpoint();
-        String from = "sip:" + dialled.callerId() + "@" + endpoint.host() + ":" + endpoint.port();
-        String to = "sip:" + dialled.to() + "@" + host;
+        String from = "sip:" + line.ourNumber() + "@" + endpoint.host() + ":" + endpoint.port();
+        String to = "sip:" + line.customer() + "@" + host;
         carrierLeg = endpoint.invite(new OutgoingInvite(to, null, 0,
                 dialled.trunk().transport().name().toLowerCase(java.util.Locale.ROOT), from, null, to,
                 carrierOffer.toString(), headers), new CarrierSide());
@@ -238,7 +228,7 @@ final class OutboundCall {
         ringback.stop();
         bridge.connect();
         try {
-            services.acd().execute(tenant, new AcdCommand.DialAnswered(id, agentId));
+            services.acd().execute(line.tenant(), new AcdCommand.DialAnswered(id, agentId));
         } catch (CallistoException e) {
             // the interaction's time then runs from the dial: the call itself goes on
             LOG.log(System.Logger.Level.WARNING, "outbound call {0}: the ACD refused the answer: {1}", id, e.code());
@@ -272,7 +262,7 @@ final class OutboundCall {
             authenticated = true;
             try {
                 String header = new DigestClient().authorize(leg.challenges(), trunk.username(), trunk.password(),
-                        "INVITE", "sip:" + dialled.to() + "@" + hosts.getFirst());
+                        "INVITE", "sip:" + line.customer() + "@" + hosts.getFirst());
                 dial(new SipHeader(status == 407 ? "Proxy-Authorization" : "Authorization", header));
                 return;
             } catch (RuntimeException e) {
@@ -331,14 +321,14 @@ final class OutboundCall {
             return; // the ACD refused the call: nothing was placed
         }
         try {
-            services.acd().execute(tenant, new AcdCommand.DialUnanswered(id, agentId,
+            services.acd().execute(line.tenant(), new AcdCommand.DialUnanswered(id, agentId,
                     disposition.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
         } catch (CallistoException e) {
             LOG.log(System.Logger.Level.DEBUG, "outbound call {0}: the ACD refused its end: {1}", id, e.code());
         }
         Instant now = services.clock().instant();
         try {
-            services.records().record(tenant, line.detail(id, agentId, startedAt, null, now, 0,
+            services.records().record(line.tenant(), line.detail(id, agentId, startedAt, null, now, 0,
                     new CustomerLine.Ending(disposition, side, cause), null));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "outbound call " + id + ": its record could not be stored", e);
@@ -422,7 +412,11 @@ final class OutboundCall {
         }
     }
 
-    /** The carrier's leg: this call's until the customer answers, then the customer's call's. */
+    /**
+     * The carrier's leg: this call's until the customer answers, then the customer's call's. Passed on rather than
+     * re-pointed with {@code SipLeg.listenWith}: a BYE that reached this listener while the answer was being handed
+     * over would otherwise find the call answered and be lost.
+     */
     private final class CarrierSide implements LegListener {
         @Override
         public void onAnswered(SipLeg leg, String sdp) {

@@ -1,5 +1,6 @@
 package io.callisto.gateway.call;
 
+import io.callisto.core.calls.CallDirection;
 import io.callisto.core.calls.OutboundDialer;
 import io.callisto.core.error.Errors;
 import io.callisto.core.ids.Ids;
@@ -89,10 +90,11 @@ public final class OutboundCalls implements OutboundDialer, AutoCloseable {
         String callerId = callerIdE164 != null ? callerIdE164 : trunk.callerId() != null ? trunk.callerId()
                 : OutboundCall.ANONYMOUS;
         String id = Ids.next('c');
+        CustomerLine line = new CustomerLine(tenant, CallDirection.OUTBOUND, to, callerId,
+                number.map(NumberRoute::numberId).orElse(null), trunk.id(), queue);
         OutboundCall call = new OutboundCall(new OutboundCall.Carriage(services, endpoint, registry, waitingMusic,
-                agentAnswer, customerAnswer), tenant, id, agentId, new OutboundCall.Dialled(to, callerId,
-                number.map(NumberRoute::numberId).orElse(null), trunk, queue, contact), () -> calls.remove(id),
-                () -> channels.release(trunk.id()));
+                agentAnswer, customerAnswer), id, agentId, new OutboundCall.Dialled(line, trunk, contact),
+                () -> calls.remove(id), () -> channels.release(trunk.id()));
         // the channel last, once nothing but the call itself can fail: the call releases it however it ends
         if (!channels.acquire(trunk)) {
             throw Errors.conflict("trunk-busy", "every channel of trunk " + trunk.name() + " is in use");

@@ -84,12 +84,20 @@ final class ServerMessages {
     }
 
     static String error(String code, String message, String callId) {
+        return error(code, message, callId, null);
+    }
+
+    /** {@code reason}: the platform's own code for a refusal it made (null: none). */
+    static String error(String code, String message, String callId, String reason) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("type", "error");
         fields.put("code", code);
         fields.put("message", message);
         if (callId != null) {
             fields.put("callId", callId);
+        }
+        if (reason != null) {
+            fields.put("reason", reason);
         }
         return json(fields);
     }

@@ -37,7 +37,7 @@ public final class SoftphoneConnection {
             }
             handle(message);
         } catch (SignallingException e) {
-            sender.send(ServerMessages.error(e.code(), e.getMessage(), e.callId()));
+            sender.send(ServerMessages.error(e.code(), e.getMessage(), e.callId(), e.reason()));
         } catch (CallistoException e) {
             sender.send(ServerMessages.error(e.code(), e.detail(), null));
         } catch (RuntimeException e) {
@@ -74,7 +74,7 @@ public final class SoftphoneConnection {
         try {
             softphones.dial(caller, line.agentId(), dial.number(), dial.from(), dial.queueId());
         } catch (CallistoException e) {
-            throw new SignallingException("dial-refused", e.detail());
+            throw new SignallingException("dial-refused", e.detail(), null, e.code());
         }
     }
 

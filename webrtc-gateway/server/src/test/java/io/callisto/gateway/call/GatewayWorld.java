@@ -20,6 +20,7 @@ import io.callisto.core.telephony.StoredTelephonyDirectory;
 import io.callisto.core.telephony.TrunkService;
 import io.callisto.core.tenant.Tenant;
 import io.callisto.core.testing.InMemoryStore;
+import io.callisto.core.testing.TestPorts;
 import io.callisto.core.user.Role;
 import io.callisto.core.user.User;
 import io.callisto.gateway.SipGateway;
@@ -103,8 +104,8 @@ public final class GatewayWorld implements AutoCloseable {
         Registrar registrar = new Registrar(new StoredSipAccounts(store, store.agents()), bindings,
                 new DigestRegistrarAuth("test-secret-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 clock);
-        gateway = SipGateway.start(new SipGatewayConfig("127.0.0.1", freePort(), "127.0.0.1", "31000-31999", rtpTimeout, null,
-                        null, waitingMusic),
+        gateway = SipGateway.start(new SipGatewayConfig("127.0.0.1", TestPorts.free(), "127.0.0.1", "31000-31999",
+                        rtpTimeout, null, null, waitingMusic),
                 services,
                 registrar, acd);
         ticker.scheduleWithFixedDelay(() -> {
@@ -114,10 +115,6 @@ public final class GatewayWorld implements AutoCloseable {
                 // a refused tick changes nothing
             }
         }, 250, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    static int freePort() {
-        return io.callisto.core.testing.TestPorts.free();
     }
 
     public TenantId id() {

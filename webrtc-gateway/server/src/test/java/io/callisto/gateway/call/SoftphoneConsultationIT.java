@@ -178,9 +178,9 @@ class SoftphoneConsultationIT {
     }
 
     /**
-     * A call ann's softphone dialled, transferred blind to her queue once the customer answered: the customer hears
-     * the waiting sound, the ACD offers the call to bob (available in that queue), his softphone answers and hears the
-     * customer; ann's call ends as transferred and she wraps up.
+     * A call ann's softphone dialled, transferred blind to her queue once the customer answered: ann's call ends as
+     * transferred, the ACD offers the call to bob (available in that queue), his softphone answers and hears the
+     * customer, and his hang-up ends the customer's call; one OUTBOUND record, in bob's name.
      */
     @Test
     void aCallTheSoftphoneDialledIsTransferredBlindToTheQueue() throws Exception {
